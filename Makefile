@@ -1,0 +1,51 @@
+# ANTQ — the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+ANTQ_PROVINCE ?= 38
+export ANTQ_PROVINCE
+
+.PHONY: run test install browser lint bench messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the dependencies change.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	@mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo --province $(ANTQ_PROVINCE)
+	@echo ""
+	@echo "ANTQ chạy tại http://127.0.0.1:$(PORT)/  (Ctrl+C để dừng)"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --noreload
+
+# Debian's Chromium drives the browser tests; never a downloaded browser.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: install browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+bench: install
+	$(BIN)/python -m bench
+
+messages: install
+	cd antq && ../$(BIN)/python ../manage.py makemessages -l vi --no-obsolete
+	cd antq && ../$(BIN)/python ../manage.py compilemessages -l vi
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,177 @@
+"""Log-in, password change and, for administrators, account management."""
+
+from axes.utils import reset
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from antq.core.errors import DomainError
+from antq.core.paging import page_of
+from antq.units.importing import ImportRejected
+from antq.units.models import Unit
+
+from . import importing, services
+from .forms import AccountForm, AccountImportForm, LoginForm
+from .models import Account
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password has been changed."))
+        return super().form_valid(form)
+
+    def get_success_url(self):
+        from django.urls import reverse
+
+        return reverse("web:home")
+
+
+def _require_admin(request) -> None:
+    if not services.can_manage_accounts(request.user):
+        raise Http404
+
+
+@login_required
+def account_list(request):
+    _require_admin(request)
+    accounts = Account.objects.select_related("unit").prefetch_related("role_grants")
+    q = request.GET.get("q", "").strip()
+    if q:
+        accounts = accounts.filter(Q(username__icontains=q) | Q(full_name__icontains=q))
+    return render(
+        request,
+        "accounts/account_list.html",
+        {"page": page_of(accounts, request.GET.get("page")), "q": q},
+    )
+
+
+def _unit_for(form):
+    code = form.cleaned_data.get("unit_code", "").strip()
+    if not code:
+        return None
+    unit = Unit.objects.filter(code=code).first()
+    if unit is None:
+        form.add_error("unit_code", _("No unit with code %(code)s.") % {"code": code})
+    return unit
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_create(request):
+    _require_admin(request)
+    form = AccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        unit = _unit_for(form)
+        if not form.errors:
+            data = form.cleaned_data
+            try:
+                account = services.account_create(
+                    actor=request.user,
+                    username=data["username"],
+                    unit=unit,
+                    roles=data["roles"],
+                    password=data["password"],
+                    full_name=data["full_name"],
+                    email=data["email"],
+                )
+            except services.AccountInvalid as error:
+                for field, message in error.errors.items():
+                    form.add_error(field if field in form.fields else None, message)
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Created account %(u)s.") % {"u": account.username})
+                return redirect("accounts:list")
+    return render(request, "accounts/account_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_edit(request, username: str):
+    _require_admin(request)
+    account = services.account_get(actor=request.user, username=username)
+    initial = {
+        "username": account.username,
+        "full_name": account.full_name,
+        "email": account.email,
+        "unit_code": account.unit.code if account.unit else "",
+        "roles": sorted(account.roles),
+        "is_active": account.is_active,
+    }
+    form = AccountForm(request.POST or None, initial=initial)
+    form.fields["username"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        unit = _unit_for(form)
+        if not form.errors:
+            data = form.cleaned_data
+            try:
+                services.account_update(
+                    actor=request.user,
+                    account=account,
+                    unit=unit,
+                    roles=data["roles"],
+                    is_active=data["is_active"],
+                    full_name=data["full_name"],
+                    email=data["email"],
+                )
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("accounts:list")
+    return render(request, "accounts/account_form.html", {"form": form, "account": account})
+
+
+@login_required
+@require_POST
+def account_unlock(request, username: str):
+    _require_admin(request)
+    account = services.account_get(actor=request.user, username=username)
+    reset(username=account.username)
+    messages.success(request, _("Unlocked %(u)s.") % {"u": account.username})
+    return redirect("accounts:list")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_import(request):
+    _require_admin(request)
+    form = AccountImportForm(request.POST or None, request.FILES or None)
+    problem, errors = None, []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            created = importing.accounts_import(
+                actor=request.user, data=upload.read(), filename=upload.name
+            )
+        except ImportRejected as error:
+            problem, errors = error.message, error.errors
+        except DomainError as error:
+            problem = error.message
+        else:
+            messages.success(request, _("Created %(n)s accounts.") % {"n": created})
+            return redirect("accounts:list")
+    return render(
+        request,
+        "accounts/account_import.html",
+        {
+            "form": form,
+            "problem": problem,
+            "errors": errors,
+            "columns": [title for _f, title in importing.COLUMNS],
+        },
+        status=400 if problem else 200,
+    )

@@ -1,0 +1,77 @@
+"""The JSON API under /api/v1/: one NinjaAPI, a router per app, errors in Vietnamese."""
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import HttpBearer, django_auth
+
+from antq.accounts.services import api_token_authenticate
+from antq.core.errors import DomainError
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request, token):
+        account = api_token_authenticate(token)
+        if account is not None:
+            request.user = account  # services and the history read the actor from here
+        return account
+
+
+api = NinjaAPI(
+    title="ANTQ API",
+    version="1",
+    description="API của hệ thống quản lý phong trào Toàn dân bảo vệ an ninh Tổ quốc.",
+    auth=[BearerToken(), django_auth],
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(DomainError)
+def on_domain_error(request, exc: DomainError):
+    body = {"detail": exc.message}
+    if errors := getattr(exc, "errors", None):
+        body["errors"] = errors if isinstance(errors, dict) else [str(e) for e in errors]
+    return api.create_response(request, body, status=exc.status)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request, exc):
+    return api.create_response(
+        request, {"detail": _("Log in or send a valid API token.")}, status=401
+    )
+
+
+@api.exception_handler(NinjaValidationError)
+def on_invalid(request, exc: NinjaValidationError):
+    problems = []
+    for error in exc.errors:
+        where = ".".join(
+            str(p) for p in error.get("loc", []) if p not in ("body", "query", "payload")
+        )
+        problems.append(
+            {"field": where, "message": _("Invalid value: %(msg)s") % {"msg": error.get("msg", "")}}
+        )
+    return api.create_response(
+        request, {"detail": _("The request data is invalid."), "errors": problems}, status=422
+    )
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc: HttpError):
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+def register_routers() -> None:
+    from antq.units.api import router as units_router
+
+    api.add_router("/units", units_router)
+
+
+register_routers()

@@ -1,0 +1,23 @@
+"""Typed domain refusals that views and the API turn into a clear message."""
+
+
+class DomainError(Exception):
+    """A refusal with a message fit to show the user (already translated)."""
+
+    status = 400
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class NotFound(DomainError):
+    """The object does not exist, or the actor may not see it: the two answer alike."""
+
+    status = 404
+
+
+class PermissionDenied(DomainError):
+    """The actor sees the object but may not do this to it."""
+
+    status = 403

@@ -1,0 +1,336 @@
+"""Import units from an Excel or CSV sheet: validate every row first, then all or nothing."""
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from antq.core.errors import DomainError
+from antq.core.text import fold
+
+from . import permissions
+from .bulk import UnitRow, units_bulk_insert
+from .choices import ManagingLevel, UnitKind
+from .models import Unit
+from .selectors import today
+from .validation import unit_errors
+
+# Column headers of the template, in order: (field, header). Headers are Vietnamese on
+# purpose: the sheet is filled by officials and must read the same whatever the UI language.
+COLUMNS = [
+    ("code", "Mã"),
+    ("name", "Tên"),
+    ("kind", "Loại"),
+    ("parent_code", "Mã đơn vị cấp trên"),
+    ("managing_level", "Cấp quản lý"),
+    ("address", "Địa chỉ"),
+    ("out_of_scope_reason", "Lý do không thuộc diện xét công nhận"),
+    ("valid_from", "Hiệu lực từ ngày"),
+]
+HEADER_OF = dict(COLUMNS)
+REQUIRED = ("code", "name", "kind")
+MAX_REPORTED_ERRORS = 200
+CHUNK = 900  # below SQLite's limit on query parameters
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return _("Row %(line)s, column “%(column)s”: %(message)s") % {
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+class ImportRejected(DomainError):
+    """The sheet has errors; nothing was imported."""
+
+    def __init__(self, errors: list[RowError], total: int | None = None):
+        self.errors = errors[:MAX_REPORTED_ERRORS]
+        self.total = total if total is not None else len(errors)
+        super().__init__(
+            _("Nothing was imported: the file has %(n)s error(s).") % {"n": self.total}
+        )
+
+
+def _label_map(choices) -> dict[str, str]:
+    """Accept a value's code or its Vietnamese label, ignoring case and diacritics."""
+    mapping = {}
+    for value, label in choices.choices:
+        mapping[fold(value)] = value
+        mapping[fold(str(label))] = value
+    return mapping
+
+
+# Vietnamese labels as officials write them, independent of the interface language.
+KIND_WORDS = {
+    "tinh": "province",
+    "thanh pho truc thuoc trung uong": "province",
+    "huyen": "district",
+    "xa": "commune",
+    "phuong": "commune",
+    "dac khu": "commune",
+    "thi tran": "commune",
+    "khu dan cu": "residential_area",
+    "thon": "residential_area",
+    "to dan pho": "residential_area",
+    "co quan": "agency",
+    "doanh nghiep": "enterprise",
+    "truong hoc": "school",
+    "co so giao duc": "school",
+    "nha truong": "school",
+    "so ban nganh": "department",
+    "doan the": "mass_organisation",
+}
+LEVEL_WORDS = {"trung uong": "central", "tinh": "province", "xa": "commune"}
+
+
+def _normalise_choice(raw: str, choices, words: dict[str, str]) -> str:
+    key = fold(raw)
+    return words.get(key) or _label_map(choices).get(key) or raw
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return value.strftime("%d/%m/%Y")
+    return str(value).strip()
+
+
+def _parse_date(text: str) -> date | None:
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def read_sheet(data: bytes, filename: str) -> list[tuple[int, dict[str, str]]]:
+    """Return (line, {field: text}) for each non-empty row of a unit sheet."""
+    return read_rows(data, filename, COLUMNS, REQUIRED)
+
+
+def read_rows(
+    data: bytes, filename: str, columns: list[tuple[str, str]], required: tuple[str, ...]
+) -> list[tuple[int, dict[str, str]]]:
+    """Return (line, {field: text}) for each non-empty row of an .xlsx or .csv file."""
+    if len(data) > settings.ANTQ_IMPORT_MAX_BYTES:
+        raise DomainError(
+            _("The file is larger than %(mb)s MB.")
+            % {"mb": settings.ANTQ_IMPORT_MAX_BYTES // (1024 * 1024)}
+        )
+    name = filename.lower()
+    if name.endswith(".csv"):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise DomainError(_("The CSV file is not in UTF-8 encoding.")) from error
+        raw_rows = list(csv.reader(io.StringIO(text)))
+    elif name.endswith(".xlsx"):
+        try:
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as error:  # openpyxl raises many kinds for a damaged file
+            raise DomainError(_("The file is not a readable .xlsx workbook.")) from error
+        raw_rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+        book.close()
+    else:
+        raise DomainError(_("Upload an .xlsx or .csv file."))
+    if not raw_rows:
+        raise DomainError(_("The file is empty."))
+    header = [fold(_cell_text(h)) for h in raw_rows[0]]
+    positions: dict[str, int] = {}
+    for field_name, title in columns:
+        if fold(title) in header:
+            positions[field_name] = header.index(fold(title))
+    missing = [dict(columns)[f] for f in required if f not in positions]
+    if missing:
+        raise DomainError(
+            _("The first row must hold the template's headers; missing: %(cols)s.")
+            % {"cols": ", ".join(missing)}
+        )
+    rows = []
+    for line, raw in enumerate(raw_rows[1:], start=2):
+        values = {f: _cell_text(raw[i]) if i < len(raw) else "" for f, i in positions.items()}
+        if any(values.values()):
+            rows.append((line, values))
+    if not rows:
+        raise DomainError(_("The file has no data rows."))
+    return rows
+
+
+def _existing(codes: list[str]) -> dict[str, Unit]:
+    found: dict[str, Unit] = {}
+    for start in range(0, len(codes), CHUNK):
+        chunk = codes[start : start + CHUNK]
+        found.update((u.code, u) for u in Unit.objects.filter(code__in=chunk))
+    return found
+
+
+def validate_rows(rows: list[tuple[int, dict[str, str]]], *, actor) -> tuple[list[UnitRow], dict]:
+    """Check every row; return the rows to insert and the existing parents, or raise."""
+    errors: list[RowError] = []
+
+    def fail(line: int, field_name: str, message: str) -> None:
+        errors.append(RowError(line, HEADER_OF[field_name], message))
+
+    parsed: list[UnitRow] = []
+    first_line: dict[str, int] = {}
+    for line, values in rows:
+        for field_name in REQUIRED:
+            if not values.get(field_name):
+                fail(line, field_name, _("This cell is required."))
+        code = values.get("code", "")
+        if code in first_line:
+            fail(
+                line,
+                "code",
+                _("The code %(code)s is repeated (first on row %(first)s).")
+                % {"code": code, "first": first_line[code]},
+            )
+        elif code:
+            first_line[code] = line
+        valid_from = None
+        if values.get("valid_from"):
+            valid_from = _parse_date(values["valid_from"])
+            if valid_from is None:
+                fail(line, "valid_from", _("Write the date as dd/mm/yyyy."))
+        parsed.append(
+            UnitRow(
+                code=code,
+                name=" ".join(values.get("name", "").split()),
+                kind=_normalise_choice(values.get("kind", ""), UnitKind, KIND_WORDS),
+                parent_code=values.get("parent_code") or None,
+                managing_level=_normalise_choice(
+                    values.get("managing_level", ""), ManagingLevel, LEVEL_WORDS
+                ),
+                address=values.get("address", ""),
+                out_of_scope_reason=values.get("out_of_scope_reason", ""),
+                valid_from=valid_from,
+                line=line,
+            )
+        )
+    in_file = {row.code: row for row in parsed if row.code}
+    lookup = sorted(
+        {r.code for r in parsed if r.code} | {r.parent_code for r in parsed if r.parent_code}
+    )
+    existing = _existing(lookup)
+    field_of = {
+        "code": "code",
+        "name": "name",
+        "kind": "kind",
+        "parent": "parent_code",
+        "managing_level": "managing_level",
+    }
+    for row in parsed:
+        if row.code in existing:
+            fail(row.line, "code", _("The code %(code)s already exists.") % {"code": row.code})
+        parent_kind = None
+        parent_path = None
+        if row.parent_code:
+            parent = existing.get(row.parent_code)
+            if parent is not None and permissions.in_scope(actor, parent.path):
+                parent_kind, parent_path = parent.kind, parent.path
+            elif row.parent_code in in_file and row.parent_code != row.code:
+                parent_kind = in_file[row.parent_code].kind
+                parent_path = ""  # decided by the parent's own row
+            else:
+                fail(
+                    row.line,
+                    "parent_code",
+                    _("No unit with code %(code)s.") % {"code": row.parent_code},
+                )
+                continue
+        for key, message in unit_errors(
+            code=row.code,
+            name=row.name,
+            kind=row.kind,
+            parent_kind=parent_kind,
+            managing_level=row.managing_level,
+        ).items():
+            if key in field_of and (key != "code" or row.code):
+                fail(row.line, field_of[key], message)
+        if parent_path and not permissions.can_create_unit(
+            actor, parent_path=parent_path, kind=row.kind
+        ):
+            fail(row.line, "kind", _("You may not create this kind of unit here."))
+        elif row.parent_code is None and not permissions.can_create_unit(
+            actor, parent_path=None, kind=row.kind
+        ):
+            fail(row.line, "parent_code", _("This cell is required."))
+    _check_cycles(parsed, existing, fail)
+    if errors:
+        errors.sort(key=lambda e: e.line)
+        raise ImportRejected(errors)
+    return parsed, existing
+
+
+def _check_cycles(parsed: list[UnitRow], existing: dict[str, Unit], fail) -> None:
+    in_file = {row.code: row for row in parsed}
+    for row in parsed:
+        seen = {row.code}
+        parent = row.parent_code
+        while parent in in_file and parent not in existing:
+            if parent in seen:
+                fail(row.line, "parent_code", _("The parent codes form a loop."))
+                break
+            seen.add(parent)
+            parent = in_file[parent].parent_code
+
+
+def units_import(*, actor, data: bytes, filename: str) -> int:
+    """Import every row of the file, or none; return the number of units created."""
+    rows = read_sheet(data, filename)
+    parsed, parents = validate_rows(rows, actor=actor)
+    reason = _("Imported from %(file)s") % {"file": filename}
+    with transaction.atomic():
+        return units_bulk_insert(
+            parsed, known=parents, actor=actor, reason=reason, default_from=today()
+        )
+
+
+def template_workbook() -> Workbook:
+    """Return the import template: headers, one example row, and the allowed values."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Đơn vị"
+    sheet.append([title for _f, title in COLUMNS])
+    sheet.append(["38-KDC-0001", "Thôn Đông", "residential_area", "16417", "", "", "", ""])
+    for column, width in zip("ABCDEFGH", (16, 36, 20, 20, 14, 40, 36, 16), strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A2"
+    kinds = DataValidation(
+        type="list", formula1=f'"{",".join(UnitKind.values)}"', allow_blank=False
+    )
+    levels = DataValidation(type="list", formula1=f'"{",".join(ManagingLevel.values)}"')
+    sheet.add_data_validation(kinds)
+    sheet.add_data_validation(levels)
+    kinds.add("C2:C100000")
+    levels.add("E2:E100000")
+    guide = book.create_sheet("Hướng dẫn")
+    guide.append(["Cột", "Giá trị"])
+    guide.append(["Loại", ", ".join(UnitKind.values)])
+    guide.append(
+        [
+            "Cấp quản lý",
+            ", ".join(ManagingLevel.values) + " (bắt buộc với cơ quan, doanh nghiệp, nhà trường)",
+        ]
+    )
+    guide.append(
+        ["Hiệu lực từ ngày", "dd/mm/yyyy; để trống: theo ngày hiệu lực của đơn vị cấp trên"]
+    )
+    return book

@@ -1,0 +1,22 @@
+"""The navigation each role sees."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from antq.accounts.services import can_manage_accounts
+from antq.units import permissions as unit_permissions
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav": []}
+    items = [
+        (_("Home"), reverse("web:home")),
+        (_("Units"), reverse("units:browser")),
+    ]
+    if unit_permissions.can_import_units(user):
+        items.append((_("Import units"), reverse("units:import")))
+    if can_manage_accounts(user):
+        items.append((_("Accounts"), reverse("accounts:list")))
+    return {"nav": items}

@@ -1,0 +1,123 @@
+"""Deterministic demo data for one province: areas, establishments and one account per role."""
+
+from django.db import transaction
+
+from antq.accounts.models import Account
+from antq.accounts.services import account_create
+from antq.core.roles import Role
+from antq.units.bulk import UnitRow, units_bulk_insert
+from antq.units.models import Unit
+
+DEMO_PASSWORD = "antq-demo-2026"
+AREA_NAMES = ["Thôn Đông", "Thôn Đoài", "Thôn Nam Sơn", "Thôn Bắc Hà", "Thôn Trung Hòa"]
+QUARTER_NAMES = [
+    "Tổ dân phố Quang Trung",
+    "Tổ dân phố Lê Lợi",
+    "Tổ dân phố Điện Biên",
+    "Tổ dân phố Hàm Rồng",
+    "Tổ dân phố Đông Thọ",
+]
+PROVINCE_BODIES = [
+    ("CQ01", "agency", "province", "Sở Tư pháp"),
+    ("CQ02", "agency", "central", "Kho bạc Nhà nước khu vực"),
+    ("DN01", "enterprise", "province", "Công ty Cổ phần Xi măng Bỉm Sơn"),
+    ("DN02", "enterprise", "province", "Công ty TNHH Giày Annora"),
+    ("TH01", "school", "province", "Trường THPT chuyên Lam Sơn"),
+    ("TH02", "school", "province", "Trường Cao đẳng Y tế"),
+    ("SO01", "department", "", "Sở Giáo dục và Đào tạo"),
+    ("SO02", "department", "", "Sở Lao động - Thương binh và Xã hội"),
+    ("DT01", "mass_organisation", "", "Hội Liên hiệp Phụ nữ tỉnh"),
+    ("DT02", "mass_organisation", "", "Tỉnh đoàn"),
+]
+AREAS_PER_COMMUNE = 5
+
+
+def demo_rows(province: Unit) -> list[UnitRow]:
+    rows = [
+        UnitRow(
+            code=f"{province.code}-{suffix}",
+            name=name,
+            kind=kind,
+            parent_code=province.code,
+            managing_level=level,
+        )
+        for suffix, kind, level, name in PROVINCE_BODIES
+    ]
+    communes = Unit.objects.filter(parent=province, kind="commune").order_by("code")
+    for commune in communes:
+        names = QUARTER_NAMES if commune.division_type == "phường" else AREA_NAMES
+        rows.extend(
+            UnitRow(
+                code=f"{commune.code}-KDC{i:02d}",
+                name=name,
+                kind="residential_area",
+                parent_code=commune.code,
+            )
+            for i, name in enumerate(names[:AREAS_PER_COMMUNE], start=1)
+        )
+        rows.append(
+            UnitRow(
+                code=f"{commune.code}-TH01",
+                name=f"Trường Tiểu học {commune.name.split(' ', 1)[1]}",
+                kind="school",
+                parent_code=commune.code,
+                managing_level="commune",
+                out_of_scope_reason="Trường tiểu học (không thuộc diện xét công nhận)",
+            )
+        )
+        rows.append(
+            UnitRow(
+                code=f"{commune.code}-DN01",
+                name=f"Hợp tác xã Nông nghiệp {commune.name.split(' ', 1)[1]}",
+                kind="enterprise",
+                parent_code=commune.code,
+                managing_level="commune",
+            )
+        )
+    return rows
+
+
+def demo_accounts(province: Unit) -> list[tuple[str, str, Unit]]:
+    commune = Unit.objects.filter(parent=province, kind="commune").order_by("code").first()
+    school = Unit.objects.filter(parent=province, code=f"{province.code}-TH01").first()
+    return [
+        ("admin", Role.ADMIN, province),
+        ("tinh", Role.PROVINCE_STAFF, province),
+        ("xa", Role.COMMUNE_OFFICER, commune),
+        ("coso", Role.ESTABLISHMENT_OFFICER, school),
+        ("lanhdao", Role.LEADER, province),
+        ("thamdinh", Role.APPRAISER, province),
+        ("xem", Role.VIEWER, commune),
+    ]
+
+
+@transaction.atomic
+def demo_seed(*, province_code: str) -> list[tuple[str, str, Unit]]:
+    """Add what is missing of the demo; return the demo logins (user name, role, unit)."""
+    province = Unit.objects.get(code=province_code)
+    rows = demo_rows(province)
+    present = set(
+        Unit.objects.filter(code__in=[r.code for r in rows]).values_list("code", flat=True)
+    )
+    missing = [r for r in rows if r.code not in present]
+    parents = {u.code: u for u in Unit.objects.filter(code__in={r.parent_code for r in missing})}
+    units_bulk_insert(
+        missing,
+        known=parents,
+        actor=None,
+        reason="Dữ liệu minh họa",
+        default_from=province.valid_from,
+    )
+    logins = demo_accounts(province)
+    for username, role, unit in logins:
+        if not Account.objects.filter(username=username).exists():
+            account_create(
+                actor=None,
+                username=username,
+                unit=unit,
+                roles=[role],
+                password=DEMO_PASSWORD,
+                full_name=f"Demo {Role(role).label}",
+                check_password_strength=False,
+            )
+    return logins
