@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from antq.core.errors import DomainError
 
@@ -119,6 +119,27 @@ def list_units(
     return {"count": count, "page": page, "page_size": page_size, "items": items}
 
 
+@router.post("/merge", response={201: UnitOut}, summary="Merge units into one from a date")
+def merge_units(request, payload: MergeIn):
+    sources = [selectors.unit_get(user=request.user, code=c) for c in payload.sources]
+    into = selectors.unit_get(user=request.user, code=payload.into) if payload.into else None
+    new_unit = (
+        services.NewUnit(code=payload.new_code, name=payload.new_name or "")
+        if payload.new_code
+        else None
+    )
+    unit = services.units_merge(
+        actor=request.user,
+        sources=sources,
+        into=into,
+        new_unit=new_unit,
+        on=payload.effective_date,
+        basis=payload.basis,
+        reason=payload.reason,
+    )
+    return Status(201, _out(unit))
+
+
 @router.get("/{code}", response=UnitOut, summary="One unit, optionally as it stood on a date")
 def get_unit(request, code: str, as_of: date | None = None):
     unit = selectors.unit_get(user=request.user, code=code)
@@ -158,7 +179,7 @@ def create_unit(request, payload: UnitIn):
         parent=parent,
         **payload.dict(exclude={"parent_code"}),
     )
-    return 201, _out(unit)
+    return Status(201, _out(unit))
 
 
 @router.patch("/{code}", response=UnitOut, summary="Correct a unit's descriptive fields")
@@ -167,24 +188,3 @@ def update_unit(request, code: str, payload: UnitPatch):
     values = payload.dict(exclude_none=True, exclude={"reason"})
     unit = services.unit_update(actor=request.user, unit=unit, reason=payload.reason, **values)
     return _out(unit)
-
-
-@router.post("/merge", response={201: UnitOut}, summary="Merge units into one from a date")
-def merge_units(request, payload: MergeIn):
-    sources = [selectors.unit_get(user=request.user, code=c) for c in payload.sources]
-    into = selectors.unit_get(user=request.user, code=payload.into) if payload.into else None
-    new_unit = (
-        services.NewUnit(code=payload.new_code, name=payload.new_name or "")
-        if payload.new_code
-        else None
-    )
-    unit = services.units_merge(
-        actor=request.user,
-        sources=sources,
-        into=into,
-        new_unit=new_unit,
-        on=payload.effective_date,
-        basis=payload.basis,
-        reason=payload.reason,
-    )
-    return 201, _out(unit)

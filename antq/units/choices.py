@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class UnitKind(models.TextChoices):
@@ -15,9 +16,9 @@ class UnitKind(models.TextChoices):
 
 
 class ManagingLevel(models.TextChoices):
-    CENTRAL = "central", _("Central")
-    PROVINCE = "province", _("Province")
-    COMMUNE = "commune", _("Commune")
+    CENTRAL = "central", pgettext_lazy("managing level", "Central")
+    PROVINCE = "province", pgettext_lazy("managing level", "Province")
+    COMMUNE = "commune", pgettext_lazy("managing level", "Commune")
 
 
 class ReorganisationKind(models.TextChoices):
