@@ -49,12 +49,16 @@ def test_administrator_unlocks(tree, persona, client):
 def test_password_change_refuses_a_weak_password(tree, persona, client):
     officer = persona(Role.COMMUNE_OFFICER)
     client.force_login(officer)
-    weak = client.post("/accounts/password/", {
-        "old_password": PASSWORD, "new_password1": "12345678", "new_password2": "12345678"})
+    weak = client.post(
+        "/accounts/password/",
+        {"old_password": PASSWORD, "new_password1": "12345678", "new_password2": "12345678"},
+    )
     assert weak.status_code == 200
     strong = "Thon-Dong-Hung-an-toan-2026"
-    done = client.post("/accounts/password/", {
-        "old_password": PASSWORD, "new_password1": strong, "new_password2": strong})
+    done = client.post(
+        "/accounts/password/",
+        {"old_password": PASSWORD, "new_password1": strong, "new_password2": strong},
+    )
     assert done.status_code == 302
     officer.refresh_from_db()
     assert officer.check_password(strong)
@@ -70,9 +74,16 @@ def test_only_administrators_manage_accounts(tree, persona, client):
     client.force_login(persona(Role.PROVINCE_STAFF))
     assert client.get("/accounts/manage/").status_code == 404
     client.force_login(persona(Role.ADMIN))
-    response = client.post("/accounts/manage/new/", {
-        "username": "canbo.moi", "unit_code": "16417", "roles": ["commune_officer", "viewer"],
-        "password": "Mat-khau-rat-manh-2026", "is_active": "on"})
+    response = client.post(
+        "/accounts/manage/new/",
+        {
+            "username": "canbo.moi",
+            "unit_code": "16417",
+            "roles": ["commune_officer", "viewer"],
+            "password": "Mat-khau-rat-manh-2026",
+            "is_active": "on",
+        },
+    )
     assert response.status_code == 302
     account = Account.objects.get(username="canbo.moi")
     assert account.roles == {"commune_officer", "viewer"}
@@ -82,8 +93,10 @@ def test_only_administrators_manage_accounts(tree, persona, client):
 def test_account_import_is_all_or_nothing(tree, persona, client):
     client.force_login(persona(Role.ADMIN))
     header = "Tên đăng nhập,Họ và tên,Thư điện tử,Mã đơn vị,Vai trò,Mật khẩu\n"
-    bad = header + ("a.nguyen,Nguyễn Văn A,,16417,commune_officer,Mat-khau-manh-2026\n"
-                    "b.tran,Trần Thị B,,99999,viewer,Mat-khau-manh-2026\n")
+    bad = header + (
+        "a.nguyen,Nguyễn Văn A,,16417,commune_officer,Mat-khau-manh-2026\n"
+        "b.tran,Trần Thị B,,99999,viewer,Mat-khau-manh-2026\n"
+    )
     upload = io.BytesIO(bad.encode())
     upload.name = "tk.csv"
     response = client.post("/accounts/manage/import/", {"file": upload})
@@ -97,15 +110,34 @@ def test_account_import_is_all_or_nothing(tree, persona, client):
 
 
 def test_scripted_setup_commands(tree, client, capsys):
-    call_command("create_account", "canbo.xa", "--role", "commune_officer", "--role", "viewer",
-                 "--unit", "16417", "--password", "Mat-khau-manh-2026")
+    call_command(
+        "create_account",
+        "canbo.xa",
+        "--role",
+        "commune_officer",
+        "--role",
+        "viewer",
+        "--unit",
+        "16417",
+        "--password",
+        "Mat-khau-manh-2026",
+    )
     call_command("api_token", "canbo.xa")
     token = capsys.readouterr().out.strip().splitlines()[-1]
-    response = client.get("/api/v1/units/16417-KDC01",
-                          headers={"Authorization": f"Bearer {token}"})
+    response = client.get("/api/v1/units/16417-KDC01", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 200
-    assert client.get("/api/v1/units/00004",
-                      headers={"Authorization": f"Bearer {token}"}).status_code == 404
+    assert (
+        client.get("/api/v1/units/00004", headers={"Authorization": f"Bearer {token}"}).status_code
+        == 404
+    )
     with pytest.raises(CommandError):
-        call_command("create_account", "x", "--role", "viewer", "--unit", "KHONG-CO",
-                     "--password", "Mat-khau-manh-2026")
+        call_command(
+            "create_account",
+            "x",
+            "--role",
+            "viewer",
+            "--unit",
+            "KHONG-CO",
+            "--password",
+            "Mat-khau-manh-2026",
+        )

@@ -9,8 +9,16 @@ from antq.units.importing import COLUMNS
 
 def area_rows(commune_code: str, count: int, *, prefix: str = "KDC") -> list[list[str]]:
     return [
-        [f"{commune_code}-{prefix}{i:06d}", f"Thôn Số {i}", "residential_area", commune_code,
-         "", f"Xóm {i}", "", ""]
+        [
+            f"{commune_code}-{prefix}{i:06d}",
+            f"Thôn Số {i}",
+            "residential_area",
+            commune_code,
+            "",
+            f"Xóm {i}",
+            "",
+            "",
+        ]
         for i in range(1, count + 1)
     ]
 

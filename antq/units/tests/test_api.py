@@ -21,9 +21,16 @@ def test_list_filters_by_parent_kind_and_search_without_diacritics(tree, api):
     assert [i["code"] for i in body["items"]] == ["16417-KDC01", "16417-KDC02", "16417-TH01"]
     item = body["items"][0]
     assert item == {
-        "code": "16417-KDC01", "name": "Thôn Đông Hưng", "kind": "residential_area",
-        "parent_code": "16417", "valid_from": "2025-07-01", "valid_to": None,
-        "managing_level": "", "division_type": "", "address": "", "out_of_scope_reason": "",
+        "code": "16417-KDC01",
+        "name": "Thôn Đông Hưng",
+        "kind": "residential_area",
+        "parent_code": "16417",
+        "valid_from": "2025-07-01",
+        "valid_to": None,
+        "managing_level": "",
+        "division_type": "",
+        "address": "",
+        "out_of_scope_reason": "",
     }
     found = api("/units", q="thon dong").json()["items"]
     assert [i["name"] for i in found] == ["Thôn Đông Hưng"]
@@ -44,8 +51,12 @@ def test_paging(tree, api):
 
 
 def test_as_of_reads_the_tree_of_that_date(tree, api, persona):
-    services.unit_rename(actor=persona(Role.PROVINCE_STAFF), unit=tree.area,
-                         name="Thôn Đông Tiến", on=date(2026, 1, 1))
+    services.unit_rename(
+        actor=persona(Role.PROVINCE_STAFF),
+        unit=tree.area,
+        name="Thôn Đông Tiến",
+        on=date(2026, 1, 1),
+    )
     old = api("/units/16417-KDC01", as_of="2025-12-31").json()
     new = api("/units/16417-KDC01").json()
     assert (old["name"], new["name"]) == ("Thôn Đông Hưng", "Thôn Đông Tiến")
@@ -73,7 +84,8 @@ def test_create_refusal_names_the_field(tree, client, persona, bearer):
     response = client.post(
         "/api/v1/units",
         {"code": "X-1", "name": "Thôn X", "kind": "residential_area", "parent_code": "38"},
-        content_type="application/json", headers=bearer(persona(Role.PROVINCE_STAFF)),
+        content_type="application/json",
+        headers=bearer(persona(Role.PROVINCE_STAFF)),
     )
     assert response.status_code == 400
     assert set(response.json()["errors"]) == {"parent"}
@@ -86,8 +98,12 @@ def test_session_authentication_works_too(tree, client, persona):
 
 def test_openapi_document_describes_every_route_and_responses_match_it(tree, api, client):
     document = client.get("/api/v1/openapi.json").json()
-    assert {"/api/v1/units", "/api/v1/units/{code}", "/api/v1/units/merge",
-            "/api/v1/units/{code}/history"} <= set(document["paths"])
+    assert {
+        "/api/v1/units",
+        "/api/v1/units/{code}",
+        "/api/v1/units/merge",
+        "/api/v1/units/{code}/history",
+    } <= set(document["paths"])
     schema = document["components"]["schemas"]["UnitOut"]
     item = api("/units/16417").json()
     assert set(item) == set(schema["properties"])
@@ -98,9 +114,15 @@ def test_merge_through_the_api_is_in_history_with_its_author(tree, client, perso
     staff = persona(Role.PROVINCE_STAFF)
     response = client.post(
         "/api/v1/units/merge",
-        {"sources": ["16417", "16522"], "new_code": "16999", "new_name": "Phường Hạc Thành",
-         "effective_date": "2026-04-01", "basis": "NQ 1686/NQ-UBTVQH15"},
-        content_type="application/json", headers=bearer(staff),
+        {
+            "sources": ["16417", "16522"],
+            "new_code": "16999",
+            "new_name": "Phường Hạc Thành",
+            "effective_date": "2026-04-01",
+            "basis": "NQ 1686/NQ-UBTVQH15",
+        },
+        content_type="application/json",
+        headers=bearer(staff),
     )
     assert response.status_code == 201, response.json()
     history = client.get("/api/v1/units/16417/history", headers=bearer(staff)).json()

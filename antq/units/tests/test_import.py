@@ -48,8 +48,14 @@ def test_every_problem_is_named_by_row_and_column(tree, persona):
         units_import(actor=staff, data=csv_bytes(rows), filename="loi.csv")
     found = {(e.line, e.column) for e in caught.value.errors}
     assert found == {
-        (3, "Mã"), (4, "Tên"), (5, "Mã đơn vị cấp trên"), (6, "Cấp quản lý"),
-        (7, "Mã đơn vị cấp trên"), (8, "Mã"), (9, "Mã"), (9, "Hiệu lực từ ngày"),
+        (3, "Mã"),
+        (4, "Tên"),
+        (5, "Mã đơn vị cấp trên"),
+        (6, "Cấp quản lý"),
+        (7, "Mã đơn vị cấp trên"),
+        (8, "Mã"),
+        (9, "Mã"),
+        (9, "Hiệu lực từ ngày"),
     }
     assert not Unit.objects.filter(code__startswith="A-").exists()
 

@@ -27,8 +27,11 @@ SIDEWAYS = ("16522", "16522-KDC01")  # the neighbouring commune
 
 
 def expected(role, action, scope):
-    if scope != "in" and role in (Role.PROVINCE_STAFF, Role.ADMIN, Role.LEADER,
-                                  Role.APPRAISER) and scope == "sideways":
+    if (
+        scope != "in"
+        and role in (Role.PROVINCE_STAFF, Role.ADMIN, Role.LEADER, Role.APPRAISER)
+        and scope == "sideways"
+    ):
         scope = "in"  # the province sees both communes
     if scope != "in" and role != Role.ADMIN:
         return 404
@@ -41,14 +44,21 @@ def targets(role, scope):
     return {"in": IN_SCOPE[role], "out": OUT_OF_SCOPE, "sideways": SIDEWAYS}[scope]
 
 
-CASES = list(itertools.product(Role.values, ["list", "detail", "create", "update"],
-                               ["in", "out", "sideways"]))
+CASES = list(
+    itertools.product(
+        Role.values, ["list", "detail", "create", "update"], ["in", "out", "sideways"]
+    )
+)
 
 
 def _new_unit_payload(parent_code, role):
     kind = "residential_area" if parent_code not in ("38", "01") else "agency"
-    return {"code": f"NEW-{role[:6]}-{parent_code}", "name": "Thôn Mới", "kind": kind,
-            "managing_level": "" if kind == "residential_area" else "province"}
+    return {
+        "code": f"NEW-{role[:6]}-{parent_code}",
+        "name": "Thôn Mới",
+        "kind": kind,
+        "managing_level": "" if kind == "residential_area" else "province",
+    }
 
 
 def _snapshot():
@@ -69,9 +79,14 @@ def test_pages(role, action, scope, persona, client):
         payload = _new_unit_payload(container, role)
         response = client.post(f"/units/new/?parent={container}", payload)
     else:
-        response = client.post(f"/units/{target}/edit/",
-                               {"name": "Tên đã sửa", "address": "Địa chỉ mới",
-                                "managing_level": Unit.objects.get(code=target).managing_level})
+        response = client.post(
+            f"/units/{target}/edit/",
+            {
+                "name": "Tên đã sửa",
+                "address": "Địa chỉ mới",
+                "managing_level": Unit.objects.get(code=target).managing_level,
+            },
+        )
     if want == "ok":
         assert response.status_code == 302, response.content.decode()[:2000]
         assert _snapshot() != before
@@ -95,11 +110,16 @@ def test_api(role, action, scope, persona, client, bearer):
         response = client.get(f"/api/v1/units/{target}", headers=headers)
     elif action == "create":
         payload = {**_new_unit_payload(container, role), "parent_code": container}
-        response = client.post("/api/v1/units", payload, content_type="application/json",
-                               headers=headers)
+        response = client.post(
+            "/api/v1/units", payload, content_type="application/json", headers=headers
+        )
     else:
-        response = client.patch(f"/api/v1/units/{target}", {"address": "Địa chỉ mới"},
-                                content_type="application/json", headers=headers)
+        response = client.patch(
+            f"/api/v1/units/{target}",
+            {"address": "Địa chỉ mới"},
+            content_type="application/json",
+            headers=headers,
+        )
     if want == "ok":
         assert response.status_code in (200, 201), response.json()
         assert _snapshot() != before
@@ -113,8 +133,9 @@ def test_api(role, action, scope, persona, client, bearer):
 @pytest.mark.parametrize("role", [r for r in Role.values if r != Role.ADMIN])
 def test_lists_never_show_units_outside_the_subtree(role, persona, client, bearer):
     account = persona(role)
-    response = client.get("/api/v1/units", {"q": "phuong", "page_size": 500},
-                          headers=bearer(account))
+    response = client.get(
+        "/api/v1/units", {"q": "phuong", "page_size": 500}, headers=bearer(account)
+    )
     prefix = account.unit.path
     visible = {item["code"] for item in response.json()["items"]}
     allowed = set(Unit.objects.filter(path__startswith=prefix).values_list("code", flat=True))
