@@ -69,9 +69,11 @@ def on_http_error(request, exc: HttpError):
 
 
 def register_routers() -> None:
+    from antq.evaluation.api import router as rules_router
     from antq.units.api import router as units_router
 
     api.add_router("/units", units_router)
+    api.add_router("/rules", rules_router)
 
 
 register_routers()
