@@ -69,11 +69,15 @@ def on_http_error(request, exc: HttpError):
 
 
 def register_routers() -> None:
-    from antq.evaluation.api import router as rules_router
+    from antq.evaluation.api import router as evaluation_router
+    from antq.evaluation.api import rules_router
+    from antq.reports.api import router as reports_router
     from antq.units.api import router as units_router
 
     api.add_router("/units", units_router)
     api.add_router("/rules", rules_router)
+    api.add_router("/evaluation", evaluation_router)
+    api.add_router("/reports", reports_router)
 
 
 register_routers()

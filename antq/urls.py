@@ -8,5 +8,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("antq.accounts.urls")),
     path("units/", include("antq.units.urls")),
+    path("evaluation/", include("antq.evaluation.urls")),
+    path("reports/", include("antq.reports.urls")),
     path("", include("antq.web.urls")),
 ]

@@ -8,7 +8,8 @@ from pydantic import Field
 from antq import rules
 from antq.core.errors import DomainError
 
-router = Router(tags=["rules"])
+rules_router = Router(tags=["rules"])
+router = Router(tags=["evaluation"])
 
 
 class EvaluateIn(Schema):
@@ -41,7 +42,7 @@ class ClassifyOut(Schema):
     provisional: bool
 
 
-@router.post("/evaluate", response=EvaluateOut, summary="Evaluate answers against a ruleset")
+@rules_router.post("/evaluate", response=EvaluateOut, summary="Evaluate answers against a ruleset")
 def evaluate(request, payload: EvaluateIn):
     try:
         ruleset = rules.get_ruleset(payload.ruleset)
@@ -57,7 +58,7 @@ def evaluate(request, payload: EvaluateIn):
     }
 
 
-@router.post("/classify", response=ClassifyOut, by_alias=True, summary="Classify by points")
+@rules_router.post("/classify", response=ClassifyOut, by_alias=True, summary="Classify by points")
 def classify(request, payload: ClassifyIn):
     try:
         policy = rules.get_policy(payload.policy)

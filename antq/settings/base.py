@@ -38,10 +38,12 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
+    "huey.contrib.djhuey",
     "antq.core",
     "antq.units",
     "antq.accounts",
     "antq.evaluation",
+    "antq.reports",
     "antq.web",
 ]
 
@@ -166,6 +168,21 @@ CACHES = {
         if os.environ.get("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
+}
+
+# Background work (large exports, reminders, year-end rollups) runs on Huey: an SQLite file
+# by default, so nothing extra is needed; Redis when REDIS_URL is set. `manage.py run_huey`
+# is the worker and also fires the periodic tasks (reminders).
+HUEY = {
+    "name": "antq",
+    "immediate": env_bool("HUEY_IMMEDIATE", False),
+    "results": True,
+    "utc": False,
+    **(
+        {"huey_class": "huey.RedisHuey", "connection": {"url": os.environ["REDIS_URL"]}}
+        if os.environ.get("REDIS_URL")
+        else {"huey_class": "huey.SqliteHuey", "filename": str(BASE_DIR / "var" / "huey.sqlite3")}
+    ),
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

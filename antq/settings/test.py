@@ -9,3 +9,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}  # noqa: F405
+
+# Tasks run at once, in the test's own process and transaction.
+HUEY = {**HUEY, "immediate": True}  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

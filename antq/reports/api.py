@@ -1,0 +1,5 @@
+"""API handlers for periodic reports."""
+
+from ninja import Router
+
+router = Router(tags=["reports"])

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    """Periodic indicator reports: forms, periods, entry, approval, completeness, rollups."""
+
+    name = "antq.reports"
+    label = "reports"
+    verbose_name = _("Periodic reports")
