@@ -9,17 +9,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from antq.core.errors import DomainError, NotFound, PermissionDenied
+from antq.core.errors import FieldErrors, NotFound, PermissionDenied
 from antq.core.roles import Role
 from antq.units import permissions as unit_permissions
 
 from .models import Account, ApiToken, RoleGrant
 
 
-class AccountInvalid(DomainError):
-    def __init__(self, errors: dict[str, str]):
-        super().__init__(" ".join(errors.values()))
-        self.errors = errors
+class AccountInvalid(FieldErrors):
+    """The values of an account are wrong."""
 
 
 def can_manage_accounts(actor) -> bool:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from antq.core.errors import DomainError
+from antq.core.forms import add_domain_error
 from antq.core.paging import page_of
 from antq.units.importing import ImportRejected
 from antq.units.models import Unit
@@ -87,11 +88,8 @@ def account_create(request):
                     full_name=data["full_name"],
                     email=data["email"],
                 )
-            except services.AccountInvalid as error:
-                for field, message in error.errors.items():
-                    form.add_error(field if field in form.fields else None, message)
             except DomainError as error:
-                form.add_error(None, error.message)
+                add_domain_error(form, error)
             else:
                 messages.success(request, _("Created account %(u)s.") % {"u": account.username})
                 return redirect("accounts:list")
@@ -128,7 +126,7 @@ def account_edit(request, username: str):
                     email=data["email"],
                 )
             except DomainError as error:
-                form.add_error(None, error.message)
+                add_domain_error(form, error)
             else:
                 messages.success(request, _("Saved."))
                 return redirect("accounts:list")

@@ -11,6 +11,14 @@ class DomainError(Exception):
         self.message = message
 
 
+class FieldErrors(DomainError):
+    """Values that are wrong; `errors` maps each field to its message."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(" ".join(errors.values()))
+        self.errors = errors
+
+
 class NotFound(DomainError):
     """The object does not exist, or the actor may not see it: the two answer alike."""
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from antq.core.errors import DomainError, NotFound, PermissionDenied
+from antq.core.errors import DomainError, FieldErrors, NotFound, PermissionDenied
 
 from . import permissions
 from .choices import ReorganisationKind
@@ -15,12 +15,8 @@ from .selectors import placement_of, today
 from .validation import unit_errors
 
 
-class UnitInvalid(DomainError):
-    """The values of a unit are wrong; `errors` maps each field to its message."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__(" ".join(errors.values()))
-        self.errors = errors
+class UnitInvalid(FieldErrors):
+    """The values of a unit are wrong."""
 
 
 def path_for(parent: Unit | None, code: str) -> str:

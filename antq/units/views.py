@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from antq.core.errors import DomainError, NotFound
 from antq.core.excel import workbook_response, xlsx_response
+from antq.core.forms import add_domain_error
 from antq.core.paging import page_of
 
 from . import importing, permissions, selectors, services
@@ -149,11 +150,8 @@ def unit_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             unit = services.unit_create(actor=request.user, parent=parent, **form.cleaned_data)
-        except services.UnitInvalid as error:
-            for field, message in error.errors.items():
-                form.add_error(field if field in form.fields else None, message)
         except DomainError as error:
-            form.add_error(None, error.message)
+            add_domain_error(form, error)
         else:
             messages.success(request, _("Created %(unit)s.") % {"unit": unit.name})
             return redirect("units:detail", code=unit.code)
@@ -176,11 +174,8 @@ def unit_edit(request, code: str):
         changed = {k: v for k, v in data.items() if v != initial[k]}
         try:
             services.unit_update(actor=request.user, unit=unit, reason=reason, **changed)
-        except services.UnitInvalid as error:
-            for field, message in error.errors.items():
-                form.add_error(field if field in form.fields else None, message)
         except DomainError as error:
-            form.add_error(None, error.message)
+            add_domain_error(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("units:detail", code=unit.code)
@@ -198,7 +193,7 @@ def unit_reorganise(request, code: str):
         try:
             result = _reorganise(request, unit, form)
         except DomainError as error:
-            form.add_error(None, error.message)
+            add_domain_error(form, error)
         else:
             messages.success(request, _("The reorganisation is recorded."))
             return redirect("units:detail", code=result.code)
