@@ -25,7 +25,11 @@ run: install
 	$(BIN)/python manage.py seed_demo --province $(ANTQ_PROVINCE)
 	@echo ""
 	@echo "ANTQ chạy tại http://127.0.0.1:$(PORT)/  (Ctrl+C để dừng)"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --noreload
+	@# The task worker (reminders, long exports) runs beside the server and stops with it.
+	@bash -c '$(BIN)/python manage.py run_huey --workers 1 >var/huey.log 2>&1 & worker=$$!; \
+	  trap "kill $$worker 2>/dev/null" EXIT; \
+	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --noreload'
+
 
 # Debian's Chromium drives the browser tests; never a downloaded browser.
 browser:
