@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from antq.core.errors import DomainError
 from antq.core.forms import add_domain_error
+from antq.core.history import history_of
 from antq.core.paging import page_of
 from antq.units.importing import ImportRejected
 from antq.units.models import Unit
@@ -130,7 +131,12 @@ def account_edit(request, username: str):
             else:
                 messages.success(request, _("Saved."))
                 return redirect("accounts:list")
-    return render(request, "accounts/account_form.html", {"form": form, "account": account})
+    history = history_of(account)
+    return render(
+        request,
+        "accounts/account_form.html",
+        {"form": form, "account": account, "history": history},
+    )
 
 
 @login_required

@@ -161,7 +161,9 @@ def unit_history(request, code: str):
             "user": item["record"].history_user.username if item["record"].history_user else None,
             "reason": item["record"].history_change_reason,
             "type": item["record"].history_type,
-            "changes": [{"field": f, "old": str(o), "new": str(n)} for f, o, n in item["changes"]],
+            "changes": [
+                {key: change[key] for key in ("field", "old", "new")} for change in item["changes"]
+            ],
         }
         for item in selectors.unit_history(unit=unit)
     ]

@@ -6,6 +6,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from antq.core.errors import NotFound
+from antq.core.history import history_of
 from antq.core.text import fold
 
 from . import permissions
@@ -99,15 +100,7 @@ def unit_kind_counts(*, unit: Unit, as_of: date | None = None) -> dict[str, int]
 
 def unit_history(*, unit: Unit) -> list[dict]:
     """Return the unit's recorded changes, newest first, each with its field-by-field diff."""
-    records = list(unit.history.select_related("history_user").order_by("-history_date", "-pk"))
-    changes = []
-    for newer, older in zip(records, [*records[1:], None], strict=True):
-        diff = []
-        if older is not None:
-            delta = newer.diff_against(older, excluded_fields=["path", "depth"])
-            diff = [(c.field, c.old, c.new) for c in delta.changes]
-        changes.append({"record": newer, "changes": diff})
-    return changes
+    return history_of(unit, excluded_fields=("path", "depth"))
 
 
 def unit_placements(*, unit: Unit) -> QuerySet[UnitPlacement]:

@@ -87,7 +87,17 @@ def test_only_administrators_manage_accounts(tree, persona, client):
     assert response.status_code == 302
     account = Account.objects.get(username="canbo.moi")
     assert account.roles == {"commune_officer", "viewer"}
-    assert account.history.get().history_user.has_role(Role.ADMIN)
+    admin = account.history.get().history_user
+    assert admin.has_role(Role.ADMIN)
+    client.post(
+        "/accounts/manage/canbo.moi/",
+        {"unit_code": "16522", "roles": ["viewer"], "is_active": "on"},
+    )
+    page = client.get("/accounts/manage/canbo.moi/").content.decode()
+    history = page[page.index('id="history"') :]
+    assert admin.username in history
+    assert "Phường Đông Quang → Phường Quảng Phú" in history
+    assert Account.objects.get(username="canbo.moi").roles == {"viewer"}
 
 
 def test_account_import_is_all_or_nothing(tree, persona, client):

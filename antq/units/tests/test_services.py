@@ -72,7 +72,9 @@ def test_update_keeps_before_and_after(tree, persona):
     latest = selectors.unit_history(unit=tree["16417-KDC01"])[0]
     assert latest["record"].history_user == staff
     assert latest["record"].history_change_reason == "Bổ sung"
-    assert latest["changes"] == [("address", "", "Số 1 Lê Lợi")]
+    assert [(c["field"], c["old"], c["new"]) for c in latest["changes"]] == [
+        ("address", "", "Số 1 Lê Lợi")
+    ]
 
 
 def test_merge_two_communes_into_a_new_one(tree, persona):
