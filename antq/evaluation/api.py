@@ -1,12 +1,17 @@
 """Dry-run endpoints: apply a ruleset or a classification policy without storing anything."""
 
+from datetime import date
 from typing import Any
 
-from ninja import Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
 from pydantic import Field
 
 from antq import rules
-from antq.core.errors import DomainError
+from antq.core.errors import DomainError, NotFound
+from antq.core.paging import page_of
+
+from . import selectors, services
 
 rules_router = Router(tags=["rules"])
 router = Router(tags=["evaluation"])
@@ -66,3 +71,404 @@ def classify(request, payload: ClassifyIn):
     except rules.RulesError as error:
         raise DomainError(error.message) from error
     return {"class": result, "provisional": policy.provisional}
+
+
+# --- the yearly cycle -----------------------------------------------------------------------
+# Thin: parse, call the same selectors and services as the pages, shape the answer.
+
+
+def _year(year: int):
+    return selectors.year_get(year=year)
+
+
+def _unit(request, code: str):
+    return selectors.evaluated_unit_get(user=request.user, code=code)
+
+
+class YearIn(Schema):
+    year: int
+
+
+class YearPatch(Schema):
+    periods: dict[str, list[date]] | None = None
+    authorities: dict[str, dict[str, str]] | None = None
+    registration_before: date | None = None
+    recognition_area_before: date | None = None
+    recognition_other_before: date | None = None
+    classification_area_before: date | None = None
+    classification_other_before: date | None = None
+    reason: str = ""
+
+
+class YearOut(Schema):
+    year: int
+    ruleset_id: str
+    policy: str
+    policy_provisional: bool
+    periods: dict[str, list[str]]
+    authorities: dict[str, dict[str, str]]
+    registration_before: date
+    recognition_area_before: date
+    recognition_other_before: date
+    classification_area_before: date
+    classification_other_before: date
+
+
+def _year_out(campaign) -> dict:
+    policy = selectors.policy_of(campaign)
+    return {
+        **{f: getattr(campaign, f) for f in YearOut.model_fields if hasattr(campaign, f)},
+        "policy": policy.id,
+        "policy_provisional": policy.provisional,
+    }
+
+
+@router.get("/years", response=list[YearOut], summary="Opened years")
+def years(request):
+    return [_year_out(c) for c in selectors.year_list()]
+
+
+@router.post("/years", response={201: YearOut}, summary="Open a year")
+def year_open(request, payload: YearIn):
+    return Status(201, _year_out(services.year_open(actor=request.user, year=payload.year)))
+
+
+@router.get("/years/{year}", response=YearOut)
+def year_get(request, year: int):
+    return _year_out(_year(year))
+
+
+@router.patch("/years/{year}", response=YearOut, summary="Change periods, deadlines, authorities")
+def year_patch(request, year: int, payload: YearPatch):
+    fields = payload.model_dump(exclude_none=True)
+    reason = fields.pop("reason", "")
+    if "periods" in fields:
+        fields["periods"] = {k: [d.isoformat() for d in v] for k, v in fields["periods"].items()}
+    campaign = services.year_update(
+        actor=request.user, campaign=_year(year), reason=reason, **fields
+    )
+    return _year_out(campaign)
+
+
+class RegistrationIn(Schema):
+    registered_on: date
+    households_resident: int | None = None
+    households_registered: int | None = None
+    note: str = ""
+
+
+class RegistrationRow(Schema):
+    code: str
+    name: str
+    kind: str
+    parent: str | None
+    registered_on: date | None
+
+
+@router.get("/years/{year}/registrations", response=list[RegistrationRow])
+def registrations(
+    request, year: int, registered: bool | None = None, kind: str | None = None, page: int = 1
+):
+    campaign = _year(year)
+    rows = page_of(
+        selectors.registration_rows(
+            user=request.user, campaign=campaign, kind=kind, registered=registered
+        ),
+        page,
+    )
+    found = selectors.registrations_by_unit(campaign, (p.unit_id for p in rows))
+    return [
+        {
+            "code": p.unit.code,
+            "name": p.name,
+            "kind": p.unit.kind,
+            "parent": p.parent.code if p.parent else None,
+            "registered_on": found[p.unit_id].registered_on if p.unit_id in found else None,
+        }
+        for p in rows
+    ]
+
+
+@router.put("/years/{year}/units/{code}/registration", response=RegistrationIn)
+def registration_put(request, year: int, code: str, payload: RegistrationIn):
+    registration = services.registration_record(
+        actor=request.user, campaign=_year(year), unit=_unit(request, code), **payload.dict()
+    )
+    return registration
+
+
+class FigureOut(Schema):
+    value: int
+    source: str
+    system: bool
+
+
+class PointOut(Schema):
+    id: str
+    met: bool
+    reason: str
+
+
+class AssessmentCriterion(CriterionOut):
+    points: list[PointOut]
+
+
+class AssessmentOut(Schema):
+    unit: str
+    status: str
+    answers: dict[str, bool | None]
+    figures: dict[str, FigureOut]
+    met: bool
+    criteria: list[AssessmentCriterion]
+    return_reason: str
+    changes: list[dict[str, Any]]
+
+
+class AssessmentIn(Schema):
+    answers: dict[str, bool | None] = {}
+    figures: dict[str, int] = {}
+
+
+class VerifyIn(AssessmentIn):
+    reason: str = ""
+
+
+class ReasonIn(Schema):
+    reason: str
+
+
+def _assessment_out(campaign, unit, assessment) -> dict:
+    answers = assessment.answers if assessment else {}
+    verdict, figures = selectors.verdict_of(
+        campaign, unit, answers, assessment.figures if assessment else {}
+    )
+    return {
+        "unit": unit.code,
+        "status": assessment.status if assessment else "new",
+        "answers": answers,
+        "figures": {
+            n: {"value": f.value, "source": f.source, "system": f.system}
+            for n, f in figures.items()
+        },
+        "met": verdict.met,
+        "criteria": [
+            {
+                "id": c.id,
+                "met": c.met,
+                "citation": c.citation,
+                "reason": c.reason,
+                "points": [{"id": p.id, "met": p.met, "reason": p.reason} for p in c.points],
+            }
+            for c in verdict.criteria
+        ],
+        "return_reason": assessment.return_reason if assessment else "",
+        "changes": selectors.assessment_changes(assessment) if assessment else [],
+    }
+
+
+def _existing_assessment(campaign, unit):
+    assessment = selectors.assessment_for(campaign=campaign, unit=unit)
+    if assessment is None:
+        raise NotFound(_("No self-assessment yet."))
+    return assessment
+
+
+@router.get("/years/{year}/units/{code}/assessment", response=AssessmentOut)
+def assessment_get(request, year: int, code: str):
+    campaign, unit = _year(year), _unit(request, code)
+    return _assessment_out(campaign, unit, selectors.assessment_for(campaign=campaign, unit=unit))
+
+
+@router.put("/years/{year}/units/{code}/assessment", response=AssessmentOut)
+def assessment_put(request, year: int, code: str, payload: AssessmentIn):
+    campaign, unit = _year(year), _unit(request, code)
+    saved = services.assessment_save(
+        actor=request.user,
+        campaign=campaign,
+        unit=unit,
+        answers=payload.answers,
+        figures=payload.figures,
+    )
+    return _assessment_out(campaign, unit, saved)
+
+
+@router.post("/years/{year}/units/{code}/assessment/submit", response=AssessmentOut)
+def assessment_submit(request, year: int, code: str):
+    campaign, unit = _year(year), _unit(request, code)
+    done = services.assessment_submit(
+        actor=request.user, assessment=_existing_assessment(campaign, unit)
+    )
+    return _assessment_out(campaign, unit, done)
+
+
+@router.post("/years/{year}/units/{code}/assessment/verify", response=AssessmentOut)
+def assessment_verify(request, year: int, code: str, payload: VerifyIn):
+    campaign, unit = _year(year), _unit(request, code)
+    done = services.assessment_verify(
+        actor=request.user,
+        assessment=_existing_assessment(campaign, unit),
+        answers=payload.answers,
+        figures=payload.figures,
+        reason=payload.reason,
+    )
+    return _assessment_out(campaign, unit, done)
+
+
+@router.post("/years/{year}/units/{code}/assessment/return", response=AssessmentOut)
+def assessment_return(request, year: int, code: str, payload: ReasonIn):
+    campaign, unit = _year(year), _unit(request, code)
+    done = services.assessment_return(
+        actor=request.user, assessment=_existing_assessment(campaign, unit), reason=payload.reason
+    )
+    return _assessment_out(campaign, unit, done)
+
+
+class DecisionIn(Schema):
+    units: list[str]
+    decision_number: str
+    decision_date: date
+    signer: str
+    signer_title: str = ""
+    issuing_body: str
+
+
+class RefusalIn(Schema):
+    reasons: str
+    decision_number: str = ""
+    decision_date: date
+    signer: str = ""
+    issuing_body: str
+
+
+class RecognitionOut(Schema):
+    unit: str
+    outcome: str
+    decision_number: str
+    decision_date: date
+    signer: str
+    issuing_body: str
+    reasons: str
+    revoked_on: date | None
+    revocation_reason: str
+
+
+def _recognition_out(r) -> dict:
+    return {
+        "unit": r.unit.code,
+        **{f: getattr(r, f) for f in RecognitionOut.model_fields if f != "unit"},
+    }
+
+
+@router.post("/years/{year}/recognitions", response={201: list[RecognitionOut]})
+def recognitions_grant(request, year: int, payload: DecisionIn):
+    data = payload.dict()
+    units = [_unit(request, code) for code in data.pop("units")]
+    made = services.recognition_grant(actor=request.user, campaign=_year(year), units=units, **data)
+    return Status(201, [_recognition_out(r) for r in made])
+
+
+@router.get("/years/{year}/units/{code}/recognition", response=RecognitionOut)
+def recognition_get(request, year: int, code: str):
+    found = selectors.recognition_for(campaign=_year(year), unit=_unit(request, code))
+    if found is None:
+        raise NotFound(_("No decision yet."))
+    return _recognition_out(found)
+
+
+@router.post("/years/{year}/units/{code}/refusal", response={201: RecognitionOut})
+def recognition_refuse(request, year: int, code: str, payload: RefusalIn):
+    made = services.recognition_refuse(
+        actor=request.user, campaign=_year(year), unit=_unit(request, code), **payload.dict()
+    )
+    return Status(201, _recognition_out(made))
+
+
+@router.post("/years/{year}/units/{code}/revocation", response=RecognitionOut)
+def recognition_revoke(request, year: int, code: str, payload: ReasonIn):
+    found = selectors.recognition_for(campaign=_year(year), unit=_unit(request, code))
+    if found is None:
+        raise NotFound(_("No decision yet."))
+    return _recognition_out(
+        services.recognition_revoke(actor=request.user, recognition=found, reason=payload.reason)
+    )
+
+
+class ScoresIn(Schema):
+    scores: dict[str, float]
+    submit: bool = False
+
+
+class ReviewChange(Schema):
+    points: float
+    reason: str = ""
+
+
+class ReviewIn(Schema):
+    changes: dict[str, ReviewChange] = {}
+
+
+class ClassificationOut(Schema):
+    unit: str
+    status: str
+    sheet: str
+    self_scores: dict[str, float]
+    scores: dict[str, float]
+    changes: list[dict[str, Any]]
+    total: float | None
+    class_: str = Field("", alias="class")
+    policy: str
+    provisional: bool
+    items_to_lift: list[str]
+
+
+def _classification_out(c) -> dict:
+    policy = c.policy or {}
+    current = selectors.policy_of(c.year)
+    return {
+        "unit": c.unit.code,
+        "status": c.status,
+        "sheet": c.sheet_id,
+        "self_scores": c.self_scores,
+        "scores": c.scores,
+        "changes": c.changes,
+        "total": float(c.total) if c.total is not None else None,
+        "class": c.class_name,
+        "policy": policy.get("id", current.id),
+        "provisional": policy.get("provisional", current.provisional),
+        "items_to_lift": [g.item_id for g in selectors.lift_items(c)] if c.scores else [],
+    }
+
+
+@router.get("/years/{year}/units/{code}/classification", response=ClassificationOut, by_alias=True)
+def classification_get(request, year: int, code: str):
+    found = selectors.classification_for(campaign=_year(year), unit=_unit(request, code))
+    if found is None:
+        raise NotFound(_("No classification yet."))
+    return _classification_out(found)
+
+
+@router.put("/years/{year}/units/{code}/classification", response=ClassificationOut, by_alias=True)
+def classification_put(request, year: int, code: str, payload: ScoresIn):
+    made = services.classification_self_score(
+        actor=request.user,
+        campaign=_year(year),
+        unit=_unit(request, code),
+        scores=payload.scores,
+        submit=payload.submit,
+    )
+    return _classification_out(made)
+
+
+@router.post(
+    "/years/{year}/units/{code}/classification/review", response=ClassificationOut, by_alias=True
+)
+def classification_review(request, year: int, code: str, payload: ReviewIn):
+    found = selectors.classification_for(campaign=_year(year), unit=_unit(request, code))
+    if found is None:
+        raise NotFound(_("No classification yet."))
+    done = services.classification_review(
+        actor=request.user,
+        classification=found,
+        changes={k: (v.points, v.reason) for k, v in payload.changes.items()},
+    )
+    return _classification_out(done)

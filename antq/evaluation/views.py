@@ -1,1 +1,447 @@
-"""Pages of the evaluation app."""
+"""Pages of the yearly cycle: thin views that parse, call a selector or service, and render."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from antq import rules
+from antq.core.errors import DomainError, NotFound
+from antq.core.excel import xlsx_response
+from antq.core.paging import page_of
+
+from . import forms, permissions, selectors, services
+from .certificate import certificate_docx, certificate_pdf
+from .choices import AssessmentStatus, ClassificationStatus
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _found(function):
+    """Turn NotFound into a 404, so out of scope answers like missing."""
+
+    @wraps(function)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return function(request, *args, **kwargs)
+        except NotFound as error:
+            raise Http404(error.message) from error
+
+    return wrapper
+
+
+def _unit_year(request, year, code):
+    return selectors.year_get(year=year), selectors.evaluated_unit_get(user=request.user, code=code)
+
+
+@login_required
+def home(request):
+    years = list(selectors.year_list())
+    campaign = years[0] if years else None
+    tasks = selectors.worklist(user=request.user, campaign=campaign) if campaign else []
+    context = {
+        "years": years,
+        "campaign": campaign,
+        "tasks": tasks,
+        "can_open": permissions.can_manage_years(request.user),
+        "form": forms.YearOpenForm(),
+    }
+    return render(request, "evaluation/home.html", context)
+
+
+@login_required
+@require_POST
+def year_open(request):
+    form = forms.YearOpenForm(request.POST)
+    if form.is_valid():
+        try:
+            campaign = services.year_open(actor=request.user, year=form.cleaned_data["year"])
+            return redirect("evaluation:year", campaign.year)
+        except DomainError as error:
+            messages.error(request, error.message)
+    return redirect("evaluation:home")
+
+
+@login_required
+@_found
+def year_detail(request, year):
+    campaign = selectors.year_get(year=year)
+    form = forms.PolicyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.year_policy_decide(actor=request.user, campaign=campaign, **form.cleaned_data)
+            return redirect("evaluation:year", year)
+        except DomainError as error:
+            form.add_error(None, error.message)
+    context = {
+        "campaign": campaign,
+        "policy": selectors.policy_of(campaign),
+        "form": form,
+        "can_manage": permissions.can_manage_years(request.user),
+        "tasks": selectors.worklist(user=request.user, campaign=campaign),
+    }
+    return render(request, "evaluation/year.html", context)
+
+
+def _registration_filter(request, campaign):
+    registered = {"yes": True, "no": False}.get(request.GET.get("registered", ""))
+    kind = request.GET.get("kind") or None
+    if kind and kind not in rules.UNIT_KINDS:
+        kind = None
+    return selectors.registration_rows(
+        user=request.user, campaign=campaign, kind=kind, registered=registered
+    )
+
+
+@login_required
+@_found
+def registrations(request, year):
+    campaign = selectors.year_get(year=year)
+    page = page_of(_registration_filter(request, campaign), request.GET.get("page"))
+    found = selectors.registrations_by_unit(campaign, (p.unit_id for p in page))
+    rows = [(p, found.get(p.unit_id)) for p in page]
+    context = {"campaign": campaign, "page": page, "rows": rows, "kinds": rules.UNIT_KIND_LABELS}
+    return render(request, "evaluation/registrations.html", context)
+
+
+@login_required
+@_found
+def registrations_export(request, year):
+    campaign = selectors.year_get(year=year)
+    rows = _registration_filter(request, campaign)
+    found = selectors.registrations_by_unit(campaign, rows.values_list("unit_id", flat=True))
+    return xlsx_response(
+        f"dang-ky-{year}.xlsx",
+        title=_("Registrations"),
+        headers=[_("Code"), _("Name"), _("Kind"), _("Parent unit"), _("Registered on")],
+        rows=(
+            (
+                p.unit.code,
+                p.name,
+                rules.UNIT_KIND_LABELS.get(p.unit.kind, p.unit.kind),
+                p.parent.name if p.parent else "",
+                found[p.unit_id].registered_on.strftime("%d/%m/%Y") if p.unit_id in found else "",
+            )
+            for p in rows
+        ),
+    )
+
+
+@login_required
+@_found
+def unit_year(request, year, code):
+    campaign, unit = _unit_year(request, year, code)
+    registration = selectors.registrations_by_unit(campaign, [unit.pk]).get(unit.pk)
+    initial = {"registered_on": selectors.today()}
+    form = forms.RegistrationForm(request.POST or None, initial=initial)
+    if registration and not request.POST:
+        form = forms.RegistrationForm(initial=registration.__dict__)
+    upload = forms.DocumentForm()
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.registration_record(
+                actor=request.user, campaign=campaign, unit=unit, **form.cleaned_data
+            )
+            return redirect("evaluation:unit", year, code)
+        except DomainError as error:
+            form.add_error(None, error.message)
+    recognition = selectors.recognition_for(campaign=campaign, unit=unit)
+    context = {
+        "campaign": campaign,
+        "unit": unit,
+        "registration": registration,
+        "form": form,
+        "upload": upload,
+        "documents": campaign.documents.filter(unit=unit),
+        "assessment": selectors.assessment_for(campaign=campaign, unit=unit),
+        "recognition": recognition,
+        "classification": selectors.classification_for(campaign=campaign, unit=unit),
+        "can_act": permissions.can_act_for(request.user, unit),
+        "can_decide": permissions.can_decide(request.user, campaign, unit),
+        "reason_form": forms.ReasonForm(),
+        "decision_form": forms.DecisionForm(),
+    }
+    return render(request, "evaluation/unit.html", context)
+
+
+@login_required
+@require_POST
+@_found
+def document_upload(request, year, code):
+    campaign, unit = _unit_year(request, year, code)
+    form = forms.DocumentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    else:
+        try:
+            services.document_attach(
+                actor=request.user, campaign=campaign, unit=unit, **form.cleaned_data
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+    return redirect(request.POST.get("next") or f"/evaluation/{year}/{code}/")
+
+
+def _groups(ruleset, kind):
+    """Pair each criterion with the items answered for it (its points, or 5.2's included)."""
+    items = rules.answerable_items(ruleset, kind)
+    groups = []
+    for criterion in ruleset.criteria_for(kind):
+        if criterion.includes is not None:
+            ids = [
+                i
+                for c in criterion.includes.criteria
+                for i in items
+                if i == c or i.startswith(f"{c}.")
+            ]
+        elif criterion.points:
+            ids = [p.id for p in criterion.points]
+        else:
+            ids = [criterion.id]
+        groups.append((criterion, [(i, items[i]) for i in ids if i in items]))
+    return groups
+
+
+@login_required
+@_found
+def document_download(request, year, code, pk):
+    """Send a dossier file; only to those who see the unit (files are not served publicly)."""
+    campaign, unit = _unit_year(request, year, code)
+    document = campaign.documents.filter(unit=unit, pk=pk).first()
+    if document is None:
+        raise Http404
+    return FileResponse(document.file.open("rb"), as_attachment=True)
+
+
+def _assessment_context(request, campaign, unit, assessment, answers, figures):
+    ruleset = selectors.ruleset_of(campaign)
+    error = None
+    try:
+        verdict, used = selectors.verdict_of(campaign, unit, answers, figures)
+    except rules.RulesError as problem:
+        verdict, used, error = None, {}, problem.message
+    outcomes = {}
+    if verdict:
+        for criterion in verdict.criteria:
+            outcomes[criterion.id] = criterion
+            for point in criterion.points:
+                outcomes[point.id] = point
+    return {
+        "campaign": campaign,
+        "unit": unit,
+        "assessment": assessment,
+        "groups": _groups(ruleset, unit.kind),
+        "answers": answers,
+        "figure_names": [
+            (n, ruleset.figures.get(n, n)) for n in rules.figure_names(ruleset, unit.kind)
+        ],
+        "entered": figures,
+        "used": used,
+        "verdict": verdict,
+        "outcomes": outcomes,
+        "error": error,
+    }
+
+
+@login_required
+@_found
+def assessment(request, year, code):
+    campaign, unit = _unit_year(request, year, code)
+    current = selectors.assessment_for(campaign=campaign, unit=unit)
+    ruleset = selectors.ruleset_of(campaign)
+    answers = dict(current.answers) if current else {}
+    figures = dict(current.figures) if current else {}
+    if request.method == "POST":
+        answers = forms.parse_answers(request.POST, rules.answerable_ids(ruleset, unit.kind))
+        figures = forms.parse_figures(request.POST, rules.figure_names(ruleset, unit.kind))
+        action = request.POST.get("action", "save")
+        try:
+            if action in ("save", "submit"):
+                current = services.assessment_save(
+                    actor=request.user,
+                    campaign=campaign,
+                    unit=unit,
+                    answers=answers,
+                    figures=figures,
+                )
+                if action == "submit":
+                    services.assessment_submit(actor=request.user, assessment=current)
+            elif action == "verify" and current:
+                changed_answers = {k: v for k, v in answers.items() if current.answers.get(k) != v}
+                services.assessment_verify(
+                    actor=request.user,
+                    assessment=current,
+                    answers=changed_answers,
+                    figures=figures,
+                    reason=request.POST.get("reason", ""),
+                )
+            elif action == "return" and current:
+                services.assessment_return(
+                    actor=request.user, assessment=current, reason=request.POST.get("reason", "")
+                )
+            messages.success(request, _("Saved."))
+            return redirect("evaluation:assessment", year, code)
+        except DomainError as error:
+            messages.error(request, error.message)
+    context = _assessment_context(request, campaign, unit, current, answers, figures)
+    editable = current is None or current.status in (
+        AssessmentStatus.DRAFT,
+        AssessmentStatus.RETURNED,
+    )
+    context.update(
+        can_edit=editable and permissions.can_act_for(request.user, unit),
+        can_verify=bool(current)
+        and current.status == AssessmentStatus.SUBMITTED
+        and permissions.can_verify(request.user, campaign, unit),
+        changes=selectors.assessment_changes(current) if current else [],
+        history=selectors.assessment_history(current) if current else [],
+    )
+    return render(request, "evaluation/assessment.html", context)
+
+
+@login_required
+@require_POST
+@_found
+def assessment_verdict(request, year, code):
+    """Return the live verdict for the answers on the page; nothing is stored."""
+    campaign, unit = _unit_year(request, year, code)
+    ruleset = selectors.ruleset_of(campaign)
+    answers = forms.parse_answers(request.POST, rules.answerable_ids(ruleset, unit.kind))
+    figures = forms.parse_figures(request.POST, rules.figure_names(ruleset, unit.kind))
+    clean = {}
+    for name, value in figures.items():
+        if value.isdigit():
+            clean[name] = int(value)
+    context = _assessment_context(request, campaign, unit, None, answers, clean)
+    return render(request, "evaluation/_verdict.html", context)
+
+
+@login_required
+@_found
+def decisions(request, year):
+    campaign = selectors.year_get(year=year)
+    pending = selectors.decisions_pending(user=request.user, campaign=campaign)
+    form = forms.DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        chosen = set(request.POST.getlist("unit"))
+        units = [a.unit for a in pending if a.unit.code in chosen]
+        if not units:
+            form.add_error(None, _("Choose at least one unit."))
+        else:
+            try:
+                made = services.recognition_grant(
+                    actor=request.user, campaign=campaign, units=units, **form.cleaned_data
+                )
+                messages.success(request, _("%(n)d units recognised.") % {"n": len(made)})
+                return redirect("evaluation:decisions", year)
+            except DomainError as error:
+                form.add_error(None, error.message)
+    context = {"campaign": campaign, "pending": pending, "form": form}
+    return render(request, "evaluation/decisions.html", context)
+
+
+@login_required
+@require_POST
+@_found
+def recognition_refuse(request, year, code):
+    campaign, unit = _unit_year(request, year, code)
+    form = forms.DecisionForm(request.POST)
+    reason = request.POST.get("reason", "")
+    try:
+        if not form.is_valid():
+            raise DomainError(_("Give the decision's number, date, signer and issuing body."))
+        data = form.cleaned_data
+        data.pop("signer_title")
+        services.recognition_refuse(
+            actor=request.user, campaign=campaign, unit=unit, reasons=reason, **data
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("evaluation:unit", year, code)
+
+
+@login_required
+@require_POST
+@_found
+def recognition_revoke(request, year, code):
+    campaign, unit = _unit_year(request, year, code)
+    recognition = selectors.recognition_for(campaign=campaign, unit=unit)
+    if recognition is None:
+        raise Http404
+    try:
+        services.recognition_revoke(
+            actor=request.user, recognition=recognition, reason=request.POST.get("reason", "")
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("evaluation:unit", year, code)
+
+
+@login_required
+@_found
+def certificate(request, year, code, fmt):
+    campaign, unit = _unit_year(request, year, code)
+    recognition = selectors.recognition_for(campaign=campaign, unit=unit)
+    if fmt not in ("docx", "pdf") or recognition is None or not recognition.in_force:
+        raise Http404
+    build, content_type = (
+        (certificate_pdf, "application/pdf")
+        if fmt == "pdf"
+        else (
+            certificate_docx,
+            DOCX,
+        )
+    )
+    response = HttpResponse(build(recognition), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="giay-cong-nhan-{code}-{year}.{fmt}"'
+    return response
+
+
+@login_required
+@_found
+def classification(request, year, code):
+    campaign, unit = _unit_year(request, year, code)
+    current = selectors.classification_for(campaign=campaign, unit=unit)
+    sheet = selectors.sheet_of(unit)
+    if request.method == "POST":
+        scores = forms.parse_scores(request.POST, sheet)
+        try:
+            if request.POST.get("action") == "review" and current:
+                changes = {
+                    item_id: (points, request.POST.get(f"r:{item_id}", ""))
+                    for item_id, points in scores.items()
+                }
+                services.classification_review(
+                    actor=request.user, classification=current, changes=changes
+                )
+            else:
+                services.classification_self_score(
+                    actor=request.user,
+                    campaign=campaign,
+                    unit=unit,
+                    scores=scores,
+                    submit=request.POST.get("action") == "submit",
+                )
+            return redirect("evaluation:classification", year, code)
+        except DomainError as error:
+            messages.error(request, error.message)
+    status = current.status if current else ClassificationStatus.DRAFT
+    context = {
+        "campaign": campaign,
+        "unit": unit,
+        "classification": current,
+        "sheet": sheet,
+        "policy": selectors.policy_of(campaign),
+        "scores": current.scores if current else {},
+        "class_labels": rules.CLASS_LABELS,
+        "lift": selectors.lift_items(current) if current and current.scores else [],
+        "can_score": status == ClassificationStatus.DRAFT
+        and permissions.can_act_for(request.user, unit),
+        "can_review": status == ClassificationStatus.SUBMITTED
+        and permissions.can_verify(request.user, campaign, unit),
+    }
+    return render(request, "evaluation/classification.html", context)

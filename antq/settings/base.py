@@ -142,6 +142,10 @@ USE_TZ = True
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 FORMAT_MODULE_PATH = ["antq.formats"]
 
+# Uploaded dossiers and evidence; served only through views that check the reader's scope.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+MEDIA_URL = "media/"
+
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 # var/ holds the embedded database and collected static files; WhiteNoise expects the latter.

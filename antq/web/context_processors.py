@@ -14,6 +14,7 @@ def navigation(request):
     items = [
         (_("Home"), reverse("web:home")),
         (_("Units"), reverse("units:browser")),
+        (_("Evaluation and classification"), reverse("evaluation:home")),
     ]
     if unit_permissions.can_import_units(user):
         items.append((_("Import units"), reverse("units:import")))

@@ -5,8 +5,11 @@ from django.db import transaction
 from antq.accounts.models import Account
 from antq.accounts.services import account_create
 from antq.core.roles import Role
+from antq.evaluation import selectors as evaluation_selectors
+from antq.evaluation import services as evaluation_services
 from antq.units.bulk import UnitRow, units_bulk_insert
 from antq.units.models import Unit
+from antq.units.selectors import today
 
 DEMO_PASSWORD = "antq-demo-2026"
 AREA_NAMES = ["Thôn Đông", "Thôn Đoài", "Thôn Nam Sơn", "Thôn Bắc Hà", "Thôn Trung Hòa"]
@@ -120,4 +123,12 @@ def demo_seed(*, province_code: str) -> list[tuple[str, str, Unit]]:
                 full_name=f"Demo {Role(role).label}",
                 check_password_strength=False,
             )
+    _open_current_year(Account.objects.get(username="tinh"))
     return logins
+
+
+def _open_current_year(staff) -> None:
+    """Open the year whose evaluation is under way, as province staff would."""
+    year = today().year
+    if not evaluation_selectors.year_list().filter(year=year).exists():
+        evaluation_services.year_open(actor=staff, year=year)

@@ -1,0 +1,44 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Unit kinds the safety standard applies to (Circular 124/2021, Article 1).
+EVALUATED_KINDS = ("residential_area", "commune", "agency", "enterprise", "school")
+ESTABLISHMENT_KINDS = ("agency", "enterprise", "school")
+
+
+class AssessmentStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned")
+    VERIFIED = "verified", _("Verified")
+
+
+class RecognitionOutcome(models.TextChoices):
+    RECOGNISED = "recognised", _("Recognised")
+    REFUSED = "refused", _("Refused")
+
+
+class ClassificationStatus(models.TextChoices):
+    DRAFT = "draft", _("Self-scoring")
+    SUBMITTED = "submitted", _("Submitted for review")
+    FINAL = "final", _("Final")
+
+
+class DocumentPurpose(models.TextChoices):
+    RESOLUTION = "resolution", _("Resolution of the party committee")
+    PLAN = "plan", _("Security plan")
+    PLEDGE = "pledge", _("Registration form (pledge)")
+    EVIDENCE = "evidence", _("Evidence for a criterion")
+    REQUEST = "request", _("Request for recognition")
+    MINUTES = "minutes", _("Minutes of the evaluation meeting")
+
+
+REGISTRATION_DOCUMENTS = (DocumentPurpose.RESOLUTION, DocumentPurpose.PLAN, DocumentPurpose.PLEDGE)
+
+
+class Authority(models.TextChoices):
+    """Which unit above verifies or decides: configurable since the 2025 reorganisation."""
+
+    PARENT = "parent", _("The managing unit (directly above)")
+    COMMUNE = "commune", _("The commune")
+    PROVINCE = "province", _("The province")

@@ -1,0 +1,57 @@
+"""Who may do what in the yearly cycle; used by services, views and templates alike."""
+
+from antq.core.roles import Role
+from antq.units.models import Unit
+from antq.units.permissions import in_scope, is_admin
+
+from .choices import Authority
+
+ASSESSOR_ROLES = frozenset({Role.PROVINCE_STAFF, Role.COMMUNE_OFFICER, Role.ESTABLISHMENT_OFFICER})
+VERIFIER_ROLES = frozenset({Role.PROVINCE_STAFF, Role.COMMUNE_OFFICER})
+DECIDER_ROLES = frozenset({Role.PROVINCE_STAFF, Role.COMMUNE_OFFICER, Role.LEADER})
+
+
+def _has_any(user, roles) -> bool:
+    return is_admin(user) or any(user.has_role(r) for r in roles)
+
+
+def can_manage_years(user) -> bool:
+    """Open a year, change its calendar and authorities, record the province's own policy."""
+    return is_admin(user) or user.has_role(Role.PROVINCE_STAFF)
+
+
+def can_act_for(user, unit) -> bool:
+    """Register, self-assess and self-score on behalf of the unit."""
+    return in_scope(user, unit.path) and _has_any(user, ASSESSOR_ROLES)
+
+
+def authority_unit(campaign, unit, step: str) -> Unit | None:
+    """Return the unit that verifies (``step="verifier"``) or decides for ``unit`` this year."""
+    choice = campaign.authorities.get(unit.kind, {}).get(step, Authority.PARENT)
+    codes = [c for c in unit.path.split("/") if c][:-1]
+    if choice == Authority.PARENT or not codes:
+        return unit.parent
+    # Most units hang right under their authority: no query then.
+    if unit.parent is not None and unit.parent.kind == choice:
+        return unit.parent
+    if choice == Authority.PROVINCE:
+        return Unit.objects.filter(code=codes[0]).first()
+    return Unit.objects.filter(code__in=codes, kind="commune").first() or unit.parent
+
+
+def _is_authority(user, campaign, unit, step: str, roles) -> bool:
+    if not _has_any(user, roles):
+        return False
+    if is_admin(user):
+        return True
+    above = authority_unit(campaign, unit, step)
+    # The authority and the levels above it act; the unit never judges itself.
+    return above is not None and user.unit_id != unit.pk and above.path.startswith(user.unit.path)
+
+
+def can_verify(user, campaign, unit) -> bool:
+    return _is_authority(user, campaign, unit, "verifier", VERIFIER_ROLES)
+
+
+def can_decide(user, campaign, unit) -> bool:
+    return _is_authority(user, campaign, unit, "decider", DECIDER_ROLES)

@@ -1,0 +1,385 @@
+"""Reads of the yearly cycle, scoped to the reader; the live verdict and system figures."""
+
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+
+from django.db.models import Count, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from antq import rules
+from antq.core.errors import NotFound
+from antq.units.models import Unit
+from antq.units.permissions import scope_path
+from antq.units.selectors import placements_on, today, unit_get
+
+from . import permissions
+from .choices import ESTABLISHMENT_KINDS, EVALUATED_KINDS, AssessmentStatus, ClassificationStatus
+from .models import Assessment, CampaignYear, Classification, Recognition, Registration
+
+
+def year_list() -> QuerySet[CampaignYear]:
+    return CampaignYear.objects.all()
+
+
+def year_get(*, year: int) -> CampaignYear:
+    campaign = CampaignYear.objects.filter(year=year).first()
+    if campaign is None:
+        raise NotFound(_("The year %(year)s has not been opened.") % {"year": year})
+    return campaign
+
+
+def period_of(campaign: CampaignYear, kind: str) -> tuple[date, date]:
+    first, last = campaign.periods.get(kind) or campaign.periods["commune"]
+    return date.fromisoformat(first), date.fromisoformat(last)
+
+
+def ruleset_of(campaign: CampaignYear) -> rules.Ruleset:
+    return rules.get_ruleset(campaign.ruleset_id)
+
+
+def evaluated_unit_get(*, user, code: str) -> Unit:
+    """Return a unit the safety standard applies to, or NotFound like a missing one."""
+    unit = unit_get(user=user, code=code)
+    if unit.kind not in EVALUATED_KINDS:
+        raise NotFound(_("No unit with code %(code)s.") % {"code": code})
+    return unit
+
+
+# --- figures the system holds --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure used by the verdict, with where it came from."""
+
+    name: str
+    label: str
+    value: int
+    source: str
+    system: bool
+
+
+def subunits_of(campaign: CampaignYear, commune: Unit) -> QuerySet[Unit]:
+    """Return the units a commune manages in the year, as the tree stood at the period's end.
+
+    Residential areas and the agencies, enterprises and schools hanging under it, minus those
+    marked out of scope of the standard (Article 1).
+    """
+    last = period_of(campaign, "commune")[1]
+    unit_ids = (
+        placements_on(last)
+        .filter(parent=commune, unit__kind__in=("residential_area", *ESTABLISHMENT_KINDS))
+        .values("unit_id")
+    )
+    return Unit.objects.filter(pk__in=unit_ids, out_of_scope_reason="")
+
+
+def system_figures(campaign: CampaignYear, unit: Unit) -> dict[str, Figure]:
+    """Return the figures the system itself holds for the unit this year, with their source."""
+    ruleset = ruleset_of(campaign)
+    labels = ruleset.figures
+    found: dict[str, Figure] = {}
+
+    def put(name, value, source):
+        found[name] = Figure(name, labels.get(name, name), value, source, True)
+
+    if unit.kind == "residential_area":
+        registration = Registration.objects.filter(year=campaign, unit=unit).first()
+        if registration and registration.households_resident is not None:
+            source = _("Registration of %(day)s") % {
+                "day": registration.registered_on.strftime("%d/%m/%Y")
+            }
+            put("households_resident", registration.households_resident, source)
+            if registration.households_registered is not None:
+                put("households_registered", registration.households_registered, source)
+    elif unit.kind == "commune":
+        below = subunits_of(campaign, unit)
+        registered = Registration.objects.filter(year=campaign, unit__in=below).count()
+        recognised = Recognition.objects.filter(
+            year=campaign, unit__in=below, outcome="recognised", revoked_on__isnull=True
+        ).count()
+        total = below.count()
+        source = _("Registrations and recognitions of the units the commune manages")
+        put("subunits_total", total, source)
+        put("subunits_registered", registered, source)
+        put("subunits_recognised", recognised, source)
+    return found
+
+
+def figures_for(campaign: CampaignYear, unit: Unit, entered: dict) -> dict[str, Figure]:
+    """Merge the figures entered with the system's own; the system's take precedence."""
+    ruleset = ruleset_of(campaign)
+    merged = {
+        name: Figure(name, ruleset.figures.get(name, name), value, _("Entered"), False)
+        for name, value in entered.items()
+        if value is not None
+    }
+    merged.update(system_figures(campaign, unit))
+    return merged
+
+
+def verdict_of(
+    campaign: CampaignYear, unit: Unit, answers: dict, entered: dict
+) -> tuple[rules.Verdict, dict[str, Figure]]:
+    """Evaluate live: answers and figures in, the engine's verdict and the figures used out."""
+    figures = figures_for(campaign, unit, entered)
+    verdict = rules.evaluate(
+        ruleset_of(campaign), unit.kind, answers, {n: f.value for n, f in figures.items()}
+    )
+    return verdict, figures
+
+
+def assessment_for(*, campaign: CampaignYear, unit: Unit) -> Assessment | None:
+    return Assessment.objects.filter(year=campaign, unit=unit).first()
+
+
+def assessment_changes(assessment: Assessment) -> list[dict]:
+    """Return what differs between what the unit submitted and what stands now."""
+    if assessment.submitted_answers is None:
+        return []
+    changes = []
+    before, after = assessment.submitted_answers, assessment.answers
+    for key in sorted(set(before) | set(after)):
+        if before.get(key, "—") != after.get(key, "—"):
+            changes.append({"id": key, "submitted": before.get(key), "now": after.get(key)})
+    before_f, after_f = assessment.submitted_figures or {}, assessment.figures
+    for key in sorted(set(before_f) | set(after_f)):
+        if before_f.get(key) != after_f.get(key):
+            changes.append({"id": key, "submitted": before_f.get(key), "now": after_f.get(key)})
+    return changes
+
+
+def assessment_history(assessment: Assessment) -> list:
+    return list(assessment.history.select_related("history_user").order_by("-history_date", "-pk"))
+
+
+# --- lists --------------------------------------------------------------------------------
+
+
+def units_in_scope(*, user, campaign: CampaignYear, kind: str | None = None, under=None):
+    """Return the evaluated, in-scope units the user sees, as the tree stood at period end."""
+    last = period_of(campaign, "commune")[1]
+    rows = placements_on(last).filter(
+        unit__kind__in=[kind] if kind else EVALUATED_KINDS, unit__out_of_scope_reason=""
+    )
+    prefix = scope_path(user)
+    if prefix is not None:
+        rows = rows.filter(unit__path__startswith=prefix)
+    if under is not None:
+        rows = rows.filter(unit__path__startswith=under.path)
+    return rows.select_related("unit", "parent").order_by("sort_name", "unit__code")
+
+
+def registration_rows(*, user, campaign: CampaignYear, kind=None, under=None, registered=None):
+    """Return (placement, registration or None) for the units in scope, by registration."""
+    rows = units_in_scope(user=user, campaign=campaign, kind=kind, under=under)
+    done = Registration.objects.filter(year=campaign).values("unit_id")
+    if registered is True:
+        rows = rows.filter(unit_id__in=done)
+    elif registered is False:
+        rows = rows.exclude(unit_id__in=done)
+    return rows
+
+
+def registrations_by_unit(campaign: CampaignYear, unit_ids) -> dict[int, Registration]:
+    found = Registration.objects.filter(year=campaign, unit_id__in=list(unit_ids))
+    return {r.unit_id: r for r in found}
+
+
+def decisions_pending(*, user, campaign: CampaignYear) -> list[Assessment]:
+    """Return verified assessments without a decision that the user may decide."""
+    decided = Recognition.objects.filter(year=campaign).values("unit_id")
+    rows = (
+        Assessment.objects.filter(year=campaign, status=AssessmentStatus.VERIFIED)
+        .exclude(unit_id__in=decided)
+        .select_related("unit", "unit__parent")
+        .order_by("unit__path")
+    )
+    prefix = scope_path(user)
+    if prefix is not None:
+        rows = rows.filter(unit__path__startswith=prefix)
+    return [a for a in rows if permissions.can_decide(user, campaign, a.unit)]
+
+
+def recognition_for(*, campaign: CampaignYear, unit: Unit) -> Recognition | None:
+    return Recognition.objects.filter(year=campaign, unit=unit).first()
+
+
+def classification_for(*, campaign: CampaignYear, unit: Unit) -> Classification | None:
+    return Classification.objects.filter(year=campaign, unit=unit).first()
+
+
+# --- the worklist --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Task:
+    """Something the account has to do, by when, and whether it is late."""
+
+    what: str
+    unit: Unit | None
+    due: date
+    url: str
+    count: int = 1
+
+    @property
+    def late(self) -> bool:
+        return today() >= self.due
+
+
+def worklist(*, user, campaign: CampaignYear) -> list[Task]:
+    """Return what is due for the account this year, soonest first; late ones first of all."""
+    year = campaign.year
+    tasks: list[Task] = []
+    if permissions.can_act_for(user, user.unit) if user.unit else False:
+        unregistered = registration_rows(user=user, campaign=campaign, registered=False)
+        count = unregistered.count()
+        if count:
+            tasks.append(
+                Task(
+                    _("Units not registered"),
+                    None,
+                    campaign.registration_before,
+                    reverse("evaluation:registrations", args=[year]) + "?registered=no",
+                    count,
+                )
+            )
+    prefix = scope_path(user)
+    assessments = Assessment.objects.filter(year=campaign).select_related("unit", "unit__parent")
+    if prefix is not None:
+        assessments = assessments.filter(unit__path__startswith=prefix)
+    decided = set(Recognition.objects.filter(year=campaign).values_list("unit_id", flat=True))
+    for assessment in assessments.exclude(unit_id__in=decided)[:500]:
+        unit = assessment.unit
+        url = reverse("evaluation:assessment", args=[year, unit.code])
+        due = campaign.recognition_before(unit.kind)
+        status = assessment.status
+        if status in (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED):
+            if permissions.can_act_for(user, unit):
+                what = _("Complete and submit the self-assessment")
+                if status == AssessmentStatus.RETURNED:
+                    what = _("Correct the returned self-assessment")
+                tasks.append(Task(what, unit, due, url))
+        elif status == AssessmentStatus.SUBMITTED:
+            if permissions.can_verify(user, campaign, unit):
+                tasks.append(Task(_("Verify the self-assessment"), unit, due, url))
+        elif status == AssessmentStatus.VERIFIED and permissions.can_decide(user, campaign, unit):
+            tasks.append(
+                Task(
+                    _("Decide on recognition"),
+                    unit,
+                    due,
+                    reverse("evaluation:decisions", args=[year]),
+                )
+            )
+    classifications = Classification.objects.filter(
+        year=campaign, status=ClassificationStatus.SUBMITTED
+    ).select_related("unit")
+    if prefix is not None:
+        classifications = classifications.filter(unit__path__startswith=prefix)
+    for item in classifications[:500]:
+        if permissions.can_verify(user, campaign, item.unit):
+            tasks.append(
+                Task(
+                    _("Review the classification"),
+                    item.unit,
+                    campaign.classification_before(item.unit.kind),
+                    reverse("evaluation:classification", args=[year, item.unit.code]),
+                )
+            )
+    return sorted(tasks, key=lambda t: (not t.late, t.due, t.unit.path if t.unit else ""))
+
+
+# --- classification ----------------------------------------------------------------------
+
+
+def policy_of(campaign: CampaignYear) -> rules.ClassificationPolicy:
+    """Return the policy in force for the year: the province's own decision, else shipped."""
+    if not campaign.own_policy:
+        return rules.get_policy(campaign.policy_id)
+    own = campaign.own_policy
+    bands = tuple(
+        rules.Band(name, Fraction(str(own["bands"][name])))
+        for name in ("excellent", "good", "average", "weak")
+    )
+    caps = ()
+    if own.get("cap_not_recognised"):
+        caps = (rules.Cap("not_recognised", own["cap_not_recognised"], own.get("cap_label", "")),)
+    return rules.ClassificationPolicy(
+        id=f"{campaign.year}-{campaign.policy_decision_number}",
+        label=_("Decision %(n)s of %(d)s")
+        % {
+            "n": campaign.policy_decision_number,
+            "d": campaign.policy_decision_date.strftime("%d/%m/%Y"),
+        },
+        provisional=False,
+        citation=campaign.policy_decision_number,
+        max_points=Fraction(100),
+        bands=bands,
+        caps=caps,
+    )
+
+
+def sheet_of(unit: Unit) -> rules.ScoreSheet:
+    return rules.sheet_for(unit.kind)
+
+
+def lift_items(classification: Classification) -> list[rules.ItemGap]:
+    """Return the items whose missing points would lift the unit's class one band."""
+    campaign, unit = classification.year, classification.unit
+    recognition = recognition_for(campaign=campaign, unit=unit)
+    recognised = bool(recognition and recognition.in_force)
+    return rules.items_to_lift(
+        sheet_of(unit), classification.scores, policy_of(campaign), recognised
+    )
+
+
+# --- a whole year at once --------------------------------------------------------------------
+
+
+def year_inputs(campaign: CampaignYear, *, chunk_size: int = 5000):
+    """Yield ``(assessment id, unit kind, answers, figures)`` for every assessment of the year.
+
+    The system's figures (households from registrations, each commune's 5.4 counts) are read
+    with a handful of grouped queries, not one per unit, so a national year stays linear.
+    """
+    households = {
+        unit_id: (resident, registered)
+        for unit_id, resident, registered in Registration.objects.filter(
+            year=campaign, households_resident__isnull=False
+        ).values_list("unit_id", "households_resident", "households_registered")
+    }
+    last = period_of(campaign, "commune")[1]
+    below = placements_on(last).filter(
+        parent__kind="commune",
+        unit__kind__in=("residential_area", *ESTABLISHMENT_KINDS),
+        unit__out_of_scope_reason="",
+    )
+    registered_ids = Registration.objects.filter(year=campaign).values("unit_id")
+    recognised_ids = Recognition.objects.filter(
+        year=campaign, outcome="recognised", revoked_on__isnull=True
+    ).values("unit_id")
+
+    def per_commune(rows):
+        return dict(rows.values("parent_id").annotate(n=Count("id")).values_list("parent_id", "n"))
+
+    totals = per_commune(below)
+    registered = per_commune(below.filter(unit_id__in=registered_ids))
+    recognised = per_commune(below.filter(unit_id__in=recognised_ids))
+    rows = Assessment.objects.filter(year=campaign).values_list(
+        "id", "unit_id", "unit__kind", "answers", "figures"
+    )
+    for pk, unit_id, kind, answers, entered in rows.iterator(chunk_size=chunk_size):
+        figures = {k: v for k, v in entered.items() if v is not None}
+        if kind == "residential_area" and unit_id in households:
+            resident, registered_households = households[unit_id]
+            figures["households_resident"] = resident
+            if registered_households is not None:
+                figures["households_registered"] = registered_households
+        elif kind == "commune":
+            figures["subunits_total"] = totals.get(unit_id, 0)
+            figures["subunits_registered"] = registered.get(unit_id, 0)
+            figures["subunits_recognised"] = recognised.get(unit_id, 0)
+        yield pk, kind, answers, figures

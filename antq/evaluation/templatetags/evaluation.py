@@ -1,0 +1,29 @@
+"""Small filters for the evaluation pages."""
+
+from django import template
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def get(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def answer_of(answers, item_id):
+    """Return yes, no, na or '' for an item's stored answer."""
+    if not answers or item_id not in answers:
+        return ""
+    value = answers[item_id]
+    return "na" if value is None else ("yes" if value else "no")
+
+
+@register.filter
+def answer(value):
+    if value is True:
+        return _("Met")
+    if value is False:
+        return _("Not met")
+    return "—" if value is None else value
