@@ -72,12 +72,14 @@ def register_routers() -> None:
     from antq.evaluation.api import router as evaluation_router
     from antq.evaluation.api import rules_router
     from antq.reports.api import router as reports_router
+    from antq.targets.api import router as targets_router
     from antq.units.api import router as units_router
 
     api.add_router("/units", units_router)
     api.add_router("/rules", rules_router)
     api.add_router("/evaluation", evaluation_router)
     api.add_router("/reports", reports_router)
+    api.add_router("/targets", targets_router)
 
 
 register_routers()

@@ -2,6 +2,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from antq.api import api
+from antq.targets.views import public_page
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -10,5 +11,7 @@ urlpatterns = [
     path("units/", include("antq.units.urls")),
     path("evaluation/", include("antq.evaluation.urls")),
     path("reports/", include("antq.reports.urls")),
+    path("targets/", include("antq.targets.urls")),
+    path("public/<str:province>/", public_page, name="public"),
     path("", include("antq.web.urls")),
 ]

@@ -77,12 +77,22 @@ def classify(request, payload: ClassifyIn):
 # Thin: parse, call the same selectors and services as the pages, shape the answer.
 
 
-def _year(year: int):
-    return selectors.year_get(year=year)
+# Each province opens its own year: a year is addressed as /provinces/{province}/years/{year}.
+YEAR = "/provinces/{province}/years/{year}"
+UNIT = YEAR + "/units/{code}"
 
 
-def _unit(request, code: str):
-    return selectors.evaluated_unit_get(user=request.user, code=code)
+def _year(request, province: str, year: int):
+    return selectors.year_get(user=request.user, province=province, year=year)
+
+
+def _unit(request, campaign, code: str):
+    return selectors.evaluated_unit_get(user=request.user, code=code, campaign=campaign)
+
+
+def _unit_year(request, province: str, year: int, code: str):
+    campaign = _year(request, province, year)
+    return campaign, _unit(request, campaign, code)
 
 
 class YearIn(Schema):
@@ -101,6 +111,7 @@ class YearPatch(Schema):
 
 
 class YearOut(Schema):
+    province: str
     year: int
     ruleset_id: str
     policy: str
@@ -118,34 +129,43 @@ def _year_out(campaign) -> dict:
     policy = selectors.policy_of(campaign)
     return {
         **{f: getattr(campaign, f) for f in YearOut.model_fields if hasattr(campaign, f)},
+        "province": campaign.province.code,
         "policy": policy.id,
         "policy_provisional": policy.provisional,
     }
 
 
-@router.get("/years", response=list[YearOut], summary="Opened years")
+@router.get("/years", response=list[YearOut], summary="Opened years of the provinces you see")
 def years(request):
-    return [_year_out(c) for c in selectors.year_list()]
+    return [_year_out(c) for c in selectors.year_list(user=request.user)]
 
 
-@router.post("/years", response={201: YearOut}, summary="Open a year")
-def year_open(request, payload: YearIn):
-    return Status(201, _year_out(services.year_open(actor=request.user, year=payload.year)))
+@router.get("/provinces/{province}/years", response=list[YearOut], summary="A province's years")
+def province_years(request, province: str):
+    unit = selectors.province_get(user=request.user, code=province)
+    return [_year_out(c) for c in selectors.year_list(user=request.user).filter(province=unit)]
 
 
-@router.get("/years/{year}", response=YearOut)
-def year_get(request, year: int):
-    return _year_out(_year(year))
+@router.post("/provinces/{province}/years", response={201: YearOut}, summary="Open a year")
+def year_open(request, province: str, payload: YearIn):
+    unit = selectors.province_get(user=request.user, code=province)
+    campaign = services.year_open(actor=request.user, year=payload.year, province=unit)
+    return Status(201, _year_out(campaign))
 
 
-@router.patch("/years/{year}", response=YearOut, summary="Change periods, deadlines, authorities")
-def year_patch(request, year: int, payload: YearPatch):
+@router.get(YEAR, response=YearOut)
+def year_get(request, province: str, year: int):
+    return _year_out(_year(request, province, year))
+
+
+@router.patch(YEAR, response=YearOut, summary="Change periods, deadlines, authorities")
+def year_patch(request, province: str, year: int, payload: YearPatch):
     fields = payload.model_dump(exclude_none=True)
     reason = fields.pop("reason", "")
     if "periods" in fields:
         fields["periods"] = {k: [d.isoformat() for d in v] for k, v in fields["periods"].items()}
     campaign = services.year_update(
-        actor=request.user, campaign=_year(year), reason=reason, **fields
+        actor=request.user, campaign=_year(request, province, year), reason=reason, **fields
     )
     return _year_out(campaign)
 
@@ -165,11 +185,16 @@ class RegistrationRow(Schema):
     registered_on: date | None
 
 
-@router.get("/years/{year}/registrations", response=list[RegistrationRow])
+@router.get(YEAR + "/registrations", response=list[RegistrationRow])
 def registrations(
-    request, year: int, registered: bool | None = None, kind: str | None = None, page: int = 1
+    request,
+    province: str,
+    year: int,
+    registered: bool | None = None,
+    kind: str | None = None,
+    page: int = 1,
 ):
-    campaign = _year(year)
+    campaign = _year(request, province, year)
     rows = page_of(
         selectors.registration_rows(
             user=request.user, campaign=campaign, kind=kind, registered=registered
@@ -189,10 +214,11 @@ def registrations(
     ]
 
 
-@router.put("/years/{year}/units/{code}/registration", response=RegistrationIn)
-def registration_put(request, year: int, code: str, payload: RegistrationIn):
+@router.put(UNIT + "/registration", response=RegistrationIn)
+def registration_put(request, province: str, year: int, code: str, payload: RegistrationIn):
+    campaign, unit = _unit_year(request, province, year, code)
     registration = services.registration_record(
-        actor=request.user, campaign=_year(year), unit=_unit(request, code), **payload.dict()
+        actor=request.user, campaign=campaign, unit=unit, **payload.dict()
     )
     return registration
 
@@ -273,15 +299,15 @@ def _existing_assessment(campaign, unit):
     return assessment
 
 
-@router.get("/years/{year}/units/{code}/assessment", response=AssessmentOut)
-def assessment_get(request, year: int, code: str):
-    campaign, unit = _year(year), _unit(request, code)
+@router.get(UNIT + "/assessment", response=AssessmentOut)
+def assessment_get(request, province: str, year: int, code: str):
+    campaign, unit = _unit_year(request, province, year, code)
     return _assessment_out(campaign, unit, selectors.assessment_for(campaign=campaign, unit=unit))
 
 
-@router.put("/years/{year}/units/{code}/assessment", response=AssessmentOut)
-def assessment_put(request, year: int, code: str, payload: AssessmentIn):
-    campaign, unit = _year(year), _unit(request, code)
+@router.put(UNIT + "/assessment", response=AssessmentOut)
+def assessment_put(request, province: str, year: int, code: str, payload: AssessmentIn):
+    campaign, unit = _unit_year(request, province, year, code)
     saved = services.assessment_save(
         actor=request.user,
         campaign=campaign,
@@ -292,18 +318,18 @@ def assessment_put(request, year: int, code: str, payload: AssessmentIn):
     return _assessment_out(campaign, unit, saved)
 
 
-@router.post("/years/{year}/units/{code}/assessment/submit", response=AssessmentOut)
-def assessment_submit(request, year: int, code: str):
-    campaign, unit = _year(year), _unit(request, code)
+@router.post(UNIT + "/assessment/submit", response=AssessmentOut)
+def assessment_submit(request, province: str, year: int, code: str):
+    campaign, unit = _unit_year(request, province, year, code)
     done = services.assessment_submit(
         actor=request.user, assessment=_existing_assessment(campaign, unit)
     )
     return _assessment_out(campaign, unit, done)
 
 
-@router.post("/years/{year}/units/{code}/assessment/verify", response=AssessmentOut)
-def assessment_verify(request, year: int, code: str, payload: VerifyIn):
-    campaign, unit = _year(year), _unit(request, code)
+@router.post(UNIT + "/assessment/verify", response=AssessmentOut)
+def assessment_verify(request, province: str, year: int, code: str, payload: VerifyIn):
+    campaign, unit = _unit_year(request, province, year, code)
     done = services.assessment_verify(
         actor=request.user,
         assessment=_existing_assessment(campaign, unit),
@@ -314,9 +340,9 @@ def assessment_verify(request, year: int, code: str, payload: VerifyIn):
     return _assessment_out(campaign, unit, done)
 
 
-@router.post("/years/{year}/units/{code}/assessment/return", response=AssessmentOut)
-def assessment_return(request, year: int, code: str, payload: ReasonIn):
-    campaign, unit = _year(year), _unit(request, code)
+@router.post(UNIT + "/assessment/return", response=AssessmentOut)
+def assessment_return(request, province: str, year: int, code: str, payload: ReasonIn):
+    campaign, unit = _unit_year(request, province, year, code)
     done = services.assessment_return(
         actor=request.user, assessment=_existing_assessment(campaign, unit), reason=payload.reason
     )
@@ -359,33 +385,37 @@ def _recognition_out(r) -> dict:
     }
 
 
-@router.post("/years/{year}/recognitions", response={201: list[RecognitionOut]})
-def recognitions_grant(request, year: int, payload: DecisionIn):
+@router.post(YEAR + "/recognitions", response={201: list[RecognitionOut]})
+def recognitions_grant(request, province: str, year: int, payload: DecisionIn):
     data = payload.dict()
-    units = [_unit(request, code) for code in data.pop("units")]
-    made = services.recognition_grant(actor=request.user, campaign=_year(year), units=units, **data)
+    campaign = _year(request, province, year)
+    units = [_unit(request, campaign, code) for code in data.pop("units")]
+    made = services.recognition_grant(actor=request.user, campaign=campaign, units=units, **data)
     return Status(201, [_recognition_out(r) for r in made])
 
 
-@router.get("/years/{year}/units/{code}/recognition", response=RecognitionOut)
-def recognition_get(request, year: int, code: str):
-    found = selectors.recognition_for(campaign=_year(year), unit=_unit(request, code))
+@router.get(UNIT + "/recognition", response=RecognitionOut)
+def recognition_get(request, province: str, year: int, code: str):
+    campaign, unit = _unit_year(request, province, year, code)
+    found = selectors.recognition_for(campaign=campaign, unit=unit)
     if found is None:
         raise NotFound(_("No decision yet."))
     return _recognition_out(found)
 
 
-@router.post("/years/{year}/units/{code}/refusal", response={201: RecognitionOut})
-def recognition_refuse(request, year: int, code: str, payload: RefusalIn):
+@router.post(UNIT + "/refusal", response={201: RecognitionOut})
+def recognition_refuse(request, province: str, year: int, code: str, payload: RefusalIn):
+    campaign, unit = _unit_year(request, province, year, code)
     made = services.recognition_refuse(
-        actor=request.user, campaign=_year(year), unit=_unit(request, code), **payload.dict()
+        actor=request.user, campaign=campaign, unit=unit, **payload.dict()
     )
     return Status(201, _recognition_out(made))
 
 
-@router.post("/years/{year}/units/{code}/revocation", response=RecognitionOut)
-def recognition_revoke(request, year: int, code: str, payload: ReasonIn):
-    found = selectors.recognition_for(campaign=_year(year), unit=_unit(request, code))
+@router.post(UNIT + "/revocation", response=RecognitionOut)
+def recognition_revoke(request, province: str, year: int, code: str, payload: ReasonIn):
+    campaign, unit = _unit_year(request, province, year, code)
+    found = selectors.recognition_for(campaign=campaign, unit=unit)
     if found is None:
         raise NotFound(_("No decision yet."))
     return _recognition_out(
@@ -439,31 +469,32 @@ def _classification_out(c) -> dict:
     }
 
 
-@router.get("/years/{year}/units/{code}/classification", response=ClassificationOut, by_alias=True)
-def classification_get(request, year: int, code: str):
-    found = selectors.classification_for(campaign=_year(year), unit=_unit(request, code))
+@router.get(UNIT + "/classification", response=ClassificationOut, by_alias=True)
+def classification_get(request, province: str, year: int, code: str):
+    campaign, unit = _unit_year(request, province, year, code)
+    found = selectors.classification_for(campaign=campaign, unit=unit)
     if found is None:
         raise NotFound(_("No classification yet."))
     return _classification_out(found)
 
 
-@router.put("/years/{year}/units/{code}/classification", response=ClassificationOut, by_alias=True)
-def classification_put(request, year: int, code: str, payload: ScoresIn):
+@router.put(UNIT + "/classification", response=ClassificationOut, by_alias=True)
+def classification_put(request, province: str, year: int, code: str, payload: ScoresIn):
+    campaign, unit = _unit_year(request, province, year, code)
     made = services.classification_self_score(
         actor=request.user,
-        campaign=_year(year),
-        unit=_unit(request, code),
+        campaign=campaign,
+        unit=unit,
         scores=payload.scores,
         submit=payload.submit,
     )
     return _classification_out(made)
 
 
-@router.post(
-    "/years/{year}/units/{code}/classification/review", response=ClassificationOut, by_alias=True
-)
-def classification_review(request, year: int, code: str, payload: ReviewIn):
-    found = selectors.classification_for(campaign=_year(year), unit=_unit(request, code))
+@router.post(UNIT + "/classification/review", response=ClassificationOut, by_alias=True)
+def classification_review(request, province: str, year: int, code: str, payload: ReviewIn):
+    campaign, unit = _unit_year(request, province, year, code)
+    found = selectors.classification_for(campaign=campaign, unit=unit)
     if found is None:
         raise NotFound(_("No classification yet."))
     done = services.classification_review(

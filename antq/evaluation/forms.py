@@ -5,13 +5,101 @@ from django.utils.translation import gettext_lazy as _
 
 from antq import rules
 
-from .choices import REGISTRATION_DOCUMENTS, DocumentPurpose
+from .choices import EVALUATED_KINDS, REGISTRATION_DOCUMENTS, Authority, DocumentPurpose
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class YearOpenForm(forms.Form):
+    """The year to open; administrators (whole country) also choose the province."""
+
     year = forms.IntegerField(label=_("Year"), min_value=2013, max_value=2100)
+    province = forms.ChoiceField(label=_("Province"), required=False)
+
+    def __init__(self, *args, provinces=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if provinces:
+            self.fields["province"].choices = [(p.code, p.name) for p in provinces]
+            self.fields["province"].required = True
+        else:
+            del self.fields["province"]
+
+
+DEADLINES = (
+    "registration_before",
+    "recognition_area_before",
+    "recognition_other_before",
+    "classification_area_before",
+    "classification_other_before",
+)
+
+
+class YearForm(forms.Form):
+    """A year's deadlines, each kind's evaluation period and who verifies and decides it.
+
+    Per kind the fields are ``first:<kind>``, ``last:<kind>``, ``verifier:<kind>`` and
+    ``decider:<kind>``; `changes()` shapes them for `services.year_update`.
+    """
+
+    reason = forms.CharField(label=_("Reason for the change"), required=False)
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        model = type(campaign)
+        for name in DEADLINES:
+            self.fields[name] = forms.DateField(
+                label=model._meta.get_field(name).verbose_name.capitalize(),
+                widget=DATE,
+                initial=getattr(campaign, name),
+            )
+        parts = {
+            "first": _("Period from"),
+            "last": _("Period to"),
+            "verifier": _("Verifies"),
+            "decider": _("Decides"),
+        }
+        for kind in EVALUATED_KINDS:
+            spans = dict(
+                zip(("first", "last"), campaign.periods.get(kind, [None, None]), strict=True)
+            )
+            who = campaign.authorities.get(kind, {})
+            for part, label in parts.items():
+                attrs = {"aria-label": f"{rules.UNIT_KIND_LABELS.get(kind, kind)}: {label}"}
+                if part in spans:
+                    field = forms.DateField(
+                        widget=forms.DateInput(attrs={"type": "date", **attrs}, format="%Y-%m-%d"),
+                        initial=spans[part],
+                    )
+                else:
+                    field = forms.ChoiceField(
+                        choices=Authority.choices,
+                        initial=who.get(part, Authority.PARENT),
+                        widget=forms.Select(attrs=attrs),
+                    )
+                self.fields[f"{part}:{kind}"] = field
+
+    def rows(self):
+        """Yield ``(kind, first, last, verifier, decider)`` bound fields for the table."""
+        for kind in EVALUATED_KINDS:
+            yield (
+                kind,
+                *(self[f"{part}:{kind}"] for part in ("first", "last", "verifier", "decider")),
+            )
+
+    def deadlines(self):
+        return [self[name] for name in DEADLINES]
+
+    def changes(self) -> dict:
+        data = self.cleaned_data
+        return {
+            **{name: data[name] for name in DEADLINES},
+            "periods": {k: [data[f"first:{k}"], data[f"last:{k}"]] for k in EVALUATED_KINDS},
+            "authorities": {
+                k: {"verifier": data[f"verifier:{k}"], "decider": data[f"decider:{k}"]}
+                for k in EVALUATED_KINDS
+            },
+            "reason": data["reason"],
+        }
 
 
 class RegistrationForm(forms.Form):

@@ -16,14 +16,24 @@ ACCOUNT = settings.AUTH_USER_MODEL
 
 
 class CampaignYear(models.Model):
-    """One year of the movement as the province opened it: periods, deadlines, authorities.
+    """One year of the movement as one province opened it: periods, deadlines, authorities.
+
+    Each province opens its own year, with its own calendar, authorities and classification
+    decision; a unit is evaluated under the year of the province its path starts with.
 
     `periods` maps each unit kind to its evaluation period ``[first, last]`` (ISO dates);
     `authorities` maps each unit kind to ``{"verifier": …, "decider": …}`` (`Authority`).
     Deadlines named `*_before` are exclusive: the work is late on that day.
     """
 
-    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    province = models.ForeignKey(
+        "units.Unit",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "province"},
+        verbose_name=_("province"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
     ruleset_id = models.CharField(_("ruleset"), max_length=80)
     policy_id = models.CharField(_("classification policy"), max_length=80)
     # The province's own decision replacing the provisional bands (Decision 510 left them open).
@@ -44,10 +54,13 @@ class CampaignYear(models.Model):
 
     class Meta:
         verbose_name = _("campaign year")
-        ordering = ["-year"]
+        ordering = ["-year", "province__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["province", "year"], name="one_year_per_province")
+        ]
 
     def __str__(self) -> str:
-        return str(self.year)
+        return f"{self.year} {self.province.name}"
 
     def recognition_before(self, kind: str):
         if kind == "residential_area":
@@ -86,7 +99,9 @@ class Registration(models.Model):
 
 
 def _document_path(instance, filename: str) -> str:
-    return f"evaluation/{instance.year.year}/{instance.unit.code}/{instance.purpose}/{filename}"
+    campaign = instance.year
+    parts = (campaign.province.code, campaign.year, instance.unit.code, instance.purpose)
+    return "/".join(["evaluation", *map(str, parts), filename])
 
 
 class Document(models.Model):

@@ -15,9 +15,39 @@ def _has_any(user, roles) -> bool:
     return is_admin(user) or any(user.has_role(r) for r in roles)
 
 
-def can_manage_years(user) -> bool:
-    """Open a year, change its calendar and authorities, record the province's own policy."""
-    return is_admin(user) or user.has_role(Role.PROVINCE_STAFF)
+def province_code_of(path: str) -> str:
+    """Return the code of the province a unit belongs to: the first segment of its path."""
+    return path.split("/", 1)[0]
+
+
+def user_province_code(user) -> str | None:
+    """Return the code of the account's province; None for an administrator (whole country).
+
+    An account without a unit belongs to no province: it gets an impossible code.
+    """
+    if is_admin(user):
+        return None
+    if user.unit_id is None:
+        return "\x00none"
+    return province_code_of(user.unit.path)
+
+
+def sees_province(user, province_code: str) -> bool:
+    """Every account of a province sees its years; an administrator sees every province's."""
+    own = user_province_code(user)
+    return own is None or own == province_code
+
+
+def can_manage_years(user, province_code: str | None = None) -> bool:
+    """Open a year, change its calendar and authorities, record the province's own policy.
+
+    Province staff manage their own province's years only; administrators every province's.
+    """
+    if is_admin(user):
+        return True
+    if not user.has_role(Role.PROVINCE_STAFF):
+        return False
+    return province_code is None or sees_province(user, province_code)
 
 
 def can_act_for(user, unit) -> bool:

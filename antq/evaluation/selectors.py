@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from antq import rules
 from antq.core.errors import NotFound
 from antq.units.models import Unit
-from antq.units.permissions import scope_path
+from antq.units.permissions import is_admin, scope_path
 from antq.units.selectors import placements_on, today, unit_get
 
 from . import permissions
@@ -19,15 +19,57 @@ from .choices import ESTABLISHMENT_KINDS, EVALUATED_KINDS, AssessmentStatus, Cla
 from .models import Assessment, CampaignYear, Classification, Recognition, Registration
 
 
-def year_list() -> QuerySet[CampaignYear]:
-    return CampaignYear.objects.all()
+def year_list(*, user=None) -> QuerySet[CampaignYear]:
+    """Return the opened years the user sees: their province's; every province's for admins."""
+    rows = CampaignYear.objects.select_related("province")
+    if user is not None:
+        own = permissions.user_province_code(user)
+        if own is not None:
+            rows = rows.filter(province__code=own)
+    return rows
 
 
-def year_get(*, year: int) -> CampaignYear:
-    campaign = CampaignYear.objects.filter(year=year).first()
+def province_get(*, user, code: str) -> Unit:
+    """Return a province the user sees, or NotFound like a missing one."""
+    province = Unit.objects.filter(code=code, kind="province").first()
+    if province is None or not permissions.sees_province(user, code):
+        raise NotFound(_("No province with code %(code)s.") % {"code": code})
+    return province
+
+
+def provinces_to_open(*, user) -> list[Unit]:
+    """Return the provinces an administrator chooses from; staff open their own (empty)."""
+    if not is_admin(user):
+        return []
+    return list(Unit.objects.filter(kind="province").order_by("sort_name", "code"))
+
+
+def user_province(user) -> Unit | None:
+    """Return the account's province unit; None for an administrator or without one."""
+    code = permissions.user_province_code(user)
+    if code is None:
+        return None
+    return Unit.objects.filter(code=code, kind="province").first()
+
+
+def year_get(*, province: Unit | str, year: int, user=None) -> CampaignYear:
+    """Return a province's year; NotFound when not opened or (with ``user``) out of scope."""
+    code = province if isinstance(province, str) else province.code
+    campaign = None
+    if user is None or permissions.sees_province(user, code):
+        campaign = (
+            CampaignYear.objects.select_related("province")
+            .filter(province__code=code, year=year)
+            .first()
+        )
     if campaign is None:
         raise NotFound(_("The year %(year)s has not been opened.") % {"year": year})
     return campaign
+
+
+def year_of_unit(*, unit: Unit, year: int) -> CampaignYear:
+    """Return the year of the province the unit belongs to."""
+    return year_get(province=permissions.province_code_of(unit.path), year=year)
 
 
 def period_of(campaign: CampaignYear, kind: str) -> tuple[date, date]:
@@ -39,12 +81,25 @@ def ruleset_of(campaign: CampaignYear) -> rules.Ruleset:
     return rules.get_ruleset(campaign.ruleset_id)
 
 
-def evaluated_unit_get(*, user, code: str) -> Unit:
-    """Return a unit the safety standard applies to, or NotFound like a missing one."""
+def evaluated_unit_get(*, user, code: str, campaign: CampaignYear | None = None) -> Unit:
+    """Return a unit the safety standard applies to, or NotFound like a missing one.
+
+    With ``campaign``, the unit must belong to that year's province.
+    """
     unit = unit_get(user=user, code=code)
-    if unit.kind not in EVALUATED_KINDS:
+    outside = campaign is not None and not belongs_to(campaign, unit)
+    if unit.kind not in EVALUATED_KINDS or outside:
         raise NotFound(_("No unit with code %(code)s.") % {"code": code})
     return unit
+
+
+def belongs_to(campaign: CampaignYear, unit: Unit) -> bool:
+    """Whether the unit is evaluated under this year (it lies in the year's province)."""
+    return permissions.province_code_of(unit.path) == campaign.province.code
+
+
+def province_prefix(campaign: CampaignYear) -> str:
+    return f"{campaign.province.code}/"
 
 
 # --- figures the system holds --------------------------------------------------------------
@@ -162,7 +217,9 @@ def units_in_scope(*, user, campaign: CampaignYear, kind: str | None = None, und
     """Return the evaluated, in-scope units the user sees, as the tree stood at period end."""
     last = period_of(campaign, "commune")[1]
     rows = placements_on(last).filter(
-        unit__kind__in=[kind] if kind else EVALUATED_KINDS, unit__out_of_scope_reason=""
+        unit__kind__in=[kind] if kind else EVALUATED_KINDS,
+        unit__out_of_scope_reason="",
+        unit__path__startswith=province_prefix(campaign),
     )
     prefix = scope_path(user)
     if prefix is not None:
@@ -231,7 +288,7 @@ class Task:
 
 def worklist(*, user, campaign: CampaignYear) -> list[Task]:
     """Return what is due for the account this year, soonest first; late ones first of all."""
-    year = campaign.year
+    key = [campaign.province.code, campaign.year]
     tasks: list[Task] = []
     if permissions.can_act_for(user, user.unit) if user.unit else False:
         unregistered = registration_rows(user=user, campaign=campaign, registered=False)
@@ -242,10 +299,11 @@ def worklist(*, user, campaign: CampaignYear) -> list[Task]:
                     _("Units not registered"),
                     None,
                     campaign.registration_before,
-                    reverse("evaluation:registrations", args=[year]) + "?registered=no",
+                    reverse("evaluation:registrations", args=key) + "?registered=no",
                     count,
                 )
             )
+    tasks += _not_started(user, campaign)
     prefix = scope_path(user)
     assessments = Assessment.objects.filter(year=campaign).select_related("unit", "unit__parent")
     if prefix is not None:
@@ -253,7 +311,7 @@ def worklist(*, user, campaign: CampaignYear) -> list[Task]:
     decided = set(Recognition.objects.filter(year=campaign).values_list("unit_id", flat=True))
     for assessment in assessments.exclude(unit_id__in=decided)[:500]:
         unit = assessment.unit
-        url = reverse("evaluation:assessment", args=[year, unit.code])
+        url = reverse("evaluation:assessment", args=[*key, unit.code])
         due = campaign.recognition_before(unit.kind)
         status = assessment.status
         if status in (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED):
@@ -271,7 +329,7 @@ def worklist(*, user, campaign: CampaignYear) -> list[Task]:
                     _("Decide on recognition"),
                     unit,
                     due,
-                    reverse("evaluation:decisions", args=[year]),
+                    reverse("evaluation:decisions", args=key),
                 )
             )
     classifications = Classification.objects.filter(
@@ -286,10 +344,37 @@ def worklist(*, user, campaign: CampaignYear) -> list[Task]:
                     _("Review the classification"),
                     item.unit,
                     campaign.classification_before(item.unit.kind),
-                    reverse("evaluation:classification", args=[year, item.unit.code]),
+                    reverse("evaluation:classification", args=[*key, item.unit.code]),
                 )
             )
     return sorted(tasks, key=lambda t: (not t.late, t.due, t.unit.path if t.unit else ""))
+
+
+def _not_started(user, campaign: CampaignYear) -> list[Task]:
+    """Registered units in the user's scope whose self-assessment has not been started."""
+    if not user.unit_id and scope_path(user) is not None:
+        return []
+    started = Assessment.objects.filter(year=campaign).values("unit_id")
+    rows = (
+        Registration.objects.filter(year=campaign, unit__out_of_scope_reason="")
+        .exclude(unit_id__in=started)
+        .filter(unit__path__startswith=province_prefix(campaign))
+        .select_related("unit")
+    )
+    prefix = scope_path(user)
+    if prefix is not None:
+        rows = rows.filter(unit__path__startswith=prefix)
+    key = [campaign.province.code, campaign.year]
+    return [
+        Task(
+            _("Start the self-assessment"),
+            r.unit,
+            campaign.recognition_before(r.unit.kind),
+            reverse("evaluation:assessment", args=[*key, r.unit.code]),
+        )
+        for r in rows.order_by("unit__path")[:500]
+        if permissions.can_act_for(user, r.unit)
+    ]
 
 
 # --- classification ----------------------------------------------------------------------
@@ -308,7 +393,7 @@ def policy_of(campaign: CampaignYear) -> rules.ClassificationPolicy:
     if own.get("cap_not_recognised"):
         caps = (rules.Cap("not_recognised", own["cap_not_recognised"], own.get("cap_label", "")),)
     return rules.ClassificationPolicy(
-        id=f"{campaign.year}-{campaign.policy_decision_number}",
+        id=f"{campaign.province.code}-{campaign.year}-{campaign.policy_decision_number}",
         label=_("Decision %(n)s of %(d)s")
         % {
             "n": campaign.policy_decision_number,
@@ -353,6 +438,7 @@ def year_inputs(campaign: CampaignYear, *, chunk_size: int = 5000):
     }
     last = period_of(campaign, "commune")[1]
     below = placements_on(last).filter(
+        unit__path__startswith=province_prefix(campaign),
         parent__kind="commune",
         unit__kind__in=("residential_area", *ESTABLISHMENT_KINDS),
         unit__out_of_scope_reason="",

@@ -16,7 +16,7 @@ from antq.core.paging import page_of
 
 from . import forms, permissions, selectors, services
 from .certificate import certificate_docx, certificate_pdf
-from .choices import AssessmentStatus, ClassificationStatus
+from .choices import AssessmentStatus, Authority, ClassificationStatus
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -34,54 +34,89 @@ def _found(function):
     return wrapper
 
 
-def _unit_year(request, year, code):
-    return selectors.year_get(year=year), selectors.evaluated_unit_get(user=request.user, code=code)
+def _unit_year(request, province, year, code):
+    campaign = selectors.year_get(user=request.user, province=province, year=year)
+    unit = selectors.evaluated_unit_get(user=request.user, code=code, campaign=campaign)
+    return campaign, unit
+
+
+def _open_form(request, data=None):
+    provinces = selectors.provinces_to_open(user=request.user)
+    return forms.YearOpenForm(data, provinces=provinces)
 
 
 @login_required
 def home(request):
-    years = list(selectors.year_list())
-    campaign = years[0] if years else None
-    tasks = selectors.worklist(user=request.user, campaign=campaign) if campaign else []
+    years = list(selectors.year_list(user=request.user))
+    own = permissions.user_province_code(request.user)
+    campaign = next((y for y in years if y.province.code == own), None)
     context = {
         "years": years,
         "campaign": campaign,
-        "tasks": tasks,
+        "tasks": selectors.worklist(user=request.user, campaign=campaign) if campaign else [],
         "can_open": permissions.can_manage_years(request.user),
-        "form": forms.YearOpenForm(),
+        "form": _open_form(request),
     }
     return render(request, "evaluation/home.html", context)
 
 
 @login_required
 @require_POST
+@_found
 def year_open(request):
-    form = forms.YearOpenForm(request.POST)
-    if form.is_valid():
-        try:
-            campaign = services.year_open(actor=request.user, year=form.cleaned_data["year"])
-            return redirect("evaluation:year", campaign.year)
-        except DomainError as error:
-            messages.error(request, error.message)
+    form = _open_form(request, request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("evaluation:home")
+    code = form.cleaned_data.get("province")
+    province = selectors.province_get(user=request.user, code=code) if code else None
+    try:
+        campaign = services.year_open(
+            actor=request.user, year=form.cleaned_data["year"], province=province
+        )
+        return redirect("evaluation:year", campaign.province.code, campaign.year)
+    except DomainError as error:
+        messages.error(request, error.message)
     return redirect("evaluation:home")
 
 
 @login_required
 @_found
-def year_detail(request, year):
-    campaign = selectors.year_get(year=year)
+def year_edit(request, province, year):
+    """Province staff change the year's periods, deadlines and authorities."""
+    campaign = selectors.year_get(user=request.user, province=province, year=year)
+    if not permissions.can_manage_years(request.user, campaign.province.code):
+        raise Http404
+    form = forms.YearForm(request.POST or None, campaign=campaign)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.year_update(actor=request.user, campaign=campaign, **form.changes())
+            messages.success(request, _("Saved."))
+            return redirect("evaluation:year", province, year)
+        except DomainError as error:
+            form.add_error(None, error.message)
+    context = {"campaign": campaign, "form": form, "kinds": rules.UNIT_KIND_LABELS}
+    return render(request, "evaluation/year_edit.html", context)
+
+
+@login_required
+@_found
+def year_detail(request, province, year):
+    campaign = selectors.year_get(user=request.user, province=province, year=year)
     form = forms.PolicyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.year_policy_decide(actor=request.user, campaign=campaign, **form.cleaned_data)
-            return redirect("evaluation:year", year)
+            return redirect("evaluation:year", province, year)
         except DomainError as error:
             form.add_error(None, error.message)
     context = {
         "campaign": campaign,
         "policy": selectors.policy_of(campaign),
         "form": form,
-        "can_manage": permissions.can_manage_years(request.user),
+        "can_manage": permissions.can_manage_years(request.user, campaign.province.code),
+        "kinds": rules.UNIT_KIND_LABELS,
+        "authorities": dict(Authority.choices),
         "tasks": selectors.worklist(user=request.user, campaign=campaign),
     }
     return render(request, "evaluation/year.html", context)
@@ -99,8 +134,8 @@ def _registration_filter(request, campaign):
 
 @login_required
 @_found
-def registrations(request, year):
-    campaign = selectors.year_get(year=year)
+def registrations(request, province, year):
+    campaign = selectors.year_get(user=request.user, province=province, year=year)
     page = page_of(_registration_filter(request, campaign), request.GET.get("page"))
     found = selectors.registrations_by_unit(campaign, (p.unit_id for p in page))
     rows = [(p, found.get(p.unit_id)) for p in page]
@@ -110,12 +145,12 @@ def registrations(request, year):
 
 @login_required
 @_found
-def registrations_export(request, year):
-    campaign = selectors.year_get(year=year)
+def registrations_export(request, province, year):
+    campaign = selectors.year_get(user=request.user, province=province, year=year)
     rows = _registration_filter(request, campaign)
     found = selectors.registrations_by_unit(campaign, rows.values_list("unit_id", flat=True))
     return xlsx_response(
-        f"dang-ky-{year}.xlsx",
+        f"dang-ky-{province}-{year}.xlsx",
         title=_("Registrations"),
         headers=[_("Code"), _("Name"), _("Kind"), _("Parent unit"), _("Registered on")],
         rows=(
@@ -133,8 +168,8 @@ def registrations_export(request, year):
 
 @login_required
 @_found
-def unit_year(request, year, code):
-    campaign, unit = _unit_year(request, year, code)
+def unit_year(request, province, year, code):
+    campaign, unit = _unit_year(request, province, year, code)
     registration = selectors.registrations_by_unit(campaign, [unit.pk]).get(unit.pk)
     initial = {"registered_on": selectors.today()}
     form = forms.RegistrationForm(request.POST or None, initial=initial)
@@ -146,7 +181,7 @@ def unit_year(request, year, code):
             services.registration_record(
                 actor=request.user, campaign=campaign, unit=unit, **form.cleaned_data
             )
-            return redirect("evaluation:unit", year, code)
+            return redirect("evaluation:unit", province, year, code)
         except DomainError as error:
             form.add_error(None, error.message)
     recognition = selectors.recognition_for(campaign=campaign, unit=unit)
@@ -171,8 +206,8 @@ def unit_year(request, year, code):
 @login_required
 @require_POST
 @_found
-def document_upload(request, year, code):
-    campaign, unit = _unit_year(request, year, code)
+def document_upload(request, province, year, code):
+    campaign, unit = _unit_year(request, province, year, code)
     form = forms.DocumentForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
@@ -183,7 +218,7 @@ def document_upload(request, year, code):
             )
         except DomainError as error:
             messages.error(request, error.message)
-    return redirect(request.POST.get("next") or f"/evaluation/{year}/{code}/")
+    return redirect("evaluation:unit", province, year, code)
 
 
 def _groups(ruleset, kind):
@@ -208,9 +243,9 @@ def _groups(ruleset, kind):
 
 @login_required
 @_found
-def document_download(request, year, code, pk):
+def document_download(request, province, year, code, pk):
     """Send a dossier file; only to those who see the unit (files are not served publicly)."""
-    campaign, unit = _unit_year(request, year, code)
+    campaign, unit = _unit_year(request, province, year, code)
     document = campaign.documents.filter(unit=unit, pk=pk).first()
     if document is None:
         raise Http404
@@ -249,8 +284,8 @@ def _assessment_context(request, campaign, unit, assessment, answers, figures):
 
 @login_required
 @_found
-def assessment(request, year, code):
-    campaign, unit = _unit_year(request, year, code)
+def assessment(request, province, year, code):
+    campaign, unit = _unit_year(request, province, year, code)
     current = selectors.assessment_for(campaign=campaign, unit=unit)
     ruleset = selectors.ruleset_of(campaign)
     answers = dict(current.answers) if current else {}
@@ -284,7 +319,7 @@ def assessment(request, year, code):
                     actor=request.user, assessment=current, reason=request.POST.get("reason", "")
                 )
             messages.success(request, _("Saved."))
-            return redirect("evaluation:assessment", year, code)
+            return redirect("evaluation:assessment", province, year, code)
         except DomainError as error:
             messages.error(request, error.message)
     context = _assessment_context(request, campaign, unit, current, answers, figures)
@@ -306,9 +341,9 @@ def assessment(request, year, code):
 @login_required
 @require_POST
 @_found
-def assessment_verdict(request, year, code):
+def assessment_verdict(request, province, year, code):
     """Return the live verdict for the answers on the page; nothing is stored."""
-    campaign, unit = _unit_year(request, year, code)
+    campaign, unit = _unit_year(request, province, year, code)
     ruleset = selectors.ruleset_of(campaign)
     answers = forms.parse_answers(request.POST, rules.answerable_ids(ruleset, unit.kind))
     figures = forms.parse_figures(request.POST, rules.figure_names(ruleset, unit.kind))
@@ -322,8 +357,8 @@ def assessment_verdict(request, year, code):
 
 @login_required
 @_found
-def decisions(request, year):
-    campaign = selectors.year_get(year=year)
+def decisions(request, province, year):
+    campaign = selectors.year_get(user=request.user, province=province, year=year)
     pending = selectors.decisions_pending(user=request.user, campaign=campaign)
     form = forms.DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -337,7 +372,7 @@ def decisions(request, year):
                     actor=request.user, campaign=campaign, units=units, **form.cleaned_data
                 )
                 messages.success(request, _("%(n)d units recognised.") % {"n": len(made)})
-                return redirect("evaluation:decisions", year)
+                return redirect("evaluation:decisions", province, year)
             except DomainError as error:
                 form.add_error(None, error.message)
     context = {"campaign": campaign, "pending": pending, "form": form}
@@ -347,8 +382,8 @@ def decisions(request, year):
 @login_required
 @require_POST
 @_found
-def recognition_refuse(request, year, code):
-    campaign, unit = _unit_year(request, year, code)
+def recognition_refuse(request, province, year, code):
+    campaign, unit = _unit_year(request, province, year, code)
     form = forms.DecisionForm(request.POST)
     reason = request.POST.get("reason", "")
     try:
@@ -361,14 +396,14 @@ def recognition_refuse(request, year, code):
         )
     except DomainError as error:
         messages.error(request, error.message)
-    return redirect("evaluation:unit", year, code)
+    return redirect("evaluation:unit", province, year, code)
 
 
 @login_required
 @require_POST
 @_found
-def recognition_revoke(request, year, code):
-    campaign, unit = _unit_year(request, year, code)
+def recognition_revoke(request, province, year, code):
+    campaign, unit = _unit_year(request, province, year, code)
     recognition = selectors.recognition_for(campaign=campaign, unit=unit)
     if recognition is None:
         raise Http404
@@ -378,13 +413,13 @@ def recognition_revoke(request, year, code):
         )
     except DomainError as error:
         messages.error(request, error.message)
-    return redirect("evaluation:unit", year, code)
+    return redirect("evaluation:unit", province, year, code)
 
 
 @login_required
 @_found
-def certificate(request, year, code, fmt):
-    campaign, unit = _unit_year(request, year, code)
+def certificate(request, province, year, code, fmt):
+    campaign, unit = _unit_year(request, province, year, code)
     recognition = selectors.recognition_for(campaign=campaign, unit=unit)
     if fmt not in ("docx", "pdf") or recognition is None or not recognition.in_force:
         raise Http404
@@ -403,8 +438,8 @@ def certificate(request, year, code, fmt):
 
 @login_required
 @_found
-def classification(request, year, code):
-    campaign, unit = _unit_year(request, year, code)
+def classification(request, province, year, code):
+    campaign, unit = _unit_year(request, province, year, code)
     current = selectors.classification_for(campaign=campaign, unit=unit)
     sheet = selectors.sheet_of(unit)
     if request.method == "POST":
@@ -426,7 +461,7 @@ def classification(request, year, code):
                     scores=scores,
                     submit=request.POST.get("action") == "submit",
                 )
-            return redirect("evaluation:classification", year, code)
+            return redirect("evaluation:classification", province, year, code)
         except DomainError as error:
             messages.error(request, error.message)
     status = current.status if current else ClassificationStatus.DRAFT

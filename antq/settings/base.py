@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "antq.accounts",
     "antq.evaluation",
     "antq.reports",
+    "antq.targets",
     "antq.web",
 ]
 

@@ -13,6 +13,7 @@ def navigation(request):
         return {"nav": []}
     items = [
         (_("Home"), reverse("web:home")),
+        (_("Dashboard"), reverse("targets:dashboard")),
         (_("Units"), reverse("units:browser")),
         (_("Evaluation and classification"), reverse("evaluation:home")),
     ]

@@ -1,5 +1,7 @@
 """Deterministic demo data for one province: areas, establishments and one account per role."""
 
+from decimal import Decimal
+
 from django.db import transaction
 
 from antq.accounts.models import Account
@@ -7,6 +9,8 @@ from antq.accounts.services import account_create
 from antq.core.roles import Role
 from antq.evaluation import selectors as evaluation_selectors
 from antq.evaluation import services as evaluation_services
+from antq.targets import selectors as target_selectors
+from antq.targets import services as target_services
 from antq.units.bulk import UnitRow, units_bulk_insert
 from antq.units.models import Unit
 from antq.units.selectors import today
@@ -123,12 +127,45 @@ def demo_seed(*, province_code: str) -> list[tuple[str, str, Unit]]:
                 full_name=f"Demo {Role(role).label}",
                 check_password_strength=False,
             )
-    _open_current_year(Account.objects.get(username="tinh"))
+    staff = Account.objects.get(username="tinh")
+    _open_current_year(staff)
+    _set_example_targets(staff, province)
     return logins
+
+
+# The seeds' targets: Thanh Hóa's plan 67/KH-BCĐ of 08/3/2024 (">80% recognised, >80% good or
+# better") and the 2022 provincial programme's "none weak".
+EXAMPLE_TARGETS = [
+    ("recognised_share", "commune", "gt", 80, "KH 67/KH-BCĐ, 08/3/2024"),
+    ("recognised_share", "residential_area", "gt", 80, "KH 67/KH-BCĐ, 08/3/2024"),
+    ("recognised_share", "establishment", "gt", 80, "KH 67/KH-BCĐ, 08/3/2024"),
+    ("good_or_better_share", "commune", "gt", 80, "KH 67/KH-BCĐ, 08/3/2024"),
+    ("weak_count", "commune", "lte", 0, "Chương trình thi đua “Bảo vệ an ninh Tổ quốc” 2022"),
+]
+
+
+def _set_example_targets(staff, province: Unit) -> None:
+    year = today().year
+    if target_selectors.target_list(user=staff, year=year, unit=province).exists():
+        return
+    for metric, subject, comparison, value, basis in EXAMPLE_TARGETS:
+        if province.code != "38":
+            basis = f"Ví dụ theo {basis} (Thanh Hóa)"
+        target_services.target_set(
+            actor=staff,
+            year=year,
+            unit=province,
+            metric=metric,
+            subject=subject,
+            comparison=comparison,
+            value=Decimal(value),
+            basis=basis,
+            public=True,
+        )
 
 
 def _open_current_year(staff) -> None:
     """Open the year whose evaluation is under way, as province staff would."""
     year = today().year
-    if not evaluation_selectors.year_list().filter(year=year).exists():
+    if not evaluation_selectors.year_list(user=staff).filter(year=year).exists():
         evaluation_services.year_open(actor=staff, year=year)

@@ -46,3 +46,17 @@ def page(browser, live_server, transactional_db):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def log_in(page):
+    """Log an account in through the log-in page, as a person would."""
+
+    def do(account, password):
+        page.goto("/accounts/login/")
+        page.locator("input[name=username]").fill(account.username)
+        page.locator("input[name=password]").fill(password)
+        page.locator("#login-submit").click()
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+    return do

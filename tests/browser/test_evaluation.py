@@ -7,7 +7,7 @@ reason with the figures used.
 from playwright.sync_api import expect
 
 from antq.core.roles import Role
-from antq.evaluation import services
+from antq.evaluation import selectors
 from antq.evaluation.tests.support import YEAR, all_yes, open_year, register
 from conftest import PASSWORD
 
@@ -27,7 +27,7 @@ def test_commune_officer_self_assesses_a_residential_area_with_a_live_verdict(pa
         officer, campaign, tree["16417-KDC01"], households_resident=250, households_registered=250
     )
     _log_in(page, officer)
-    page.goto(f"/evaluation/{YEAR}/16417-KDC01/assessment/")
+    page.goto(f"/evaluation/38/{YEAR}/16417-KDC01/assessment/")
 
     # The households come from the registration, with their source shown.
     expect(page.get_by_test_id("source-households_registered")).to_be_visible()
@@ -54,5 +54,19 @@ def test_commune_officer_self_assesses_a_residential_area_with_a_live_verdict(pa
     expect(summary).to_have_attribute("data-met", "true")
     page.locator("#submit").click()
     expect(page.locator("#status")).to_have_attribute("data-status", "submitted")
-    saved = services.selectors.assessment_for(campaign=campaign, unit=tree["16417-KDC01"])
+    saved = selectors.assessment_for(campaign=campaign, unit=tree["16417-KDC01"])
     assert saved.met is True and saved.submitted_answers["4.3.c"] is True
+
+
+def test_province_staff_change_a_deadline_and_an_authority_on_the_year_page(page, tree, persona):
+    open_year(persona)
+    _log_in(page, persona(Role.PROVINCE_STAFF))
+    page.goto(f"/evaluation/38/{YEAR}/")
+    expect(page.locator("#registration_before")).to_have_text(f"01/04/{YEAR}")
+    page.locator("#edit-year").click()
+    page.locator("[name=registration_before]").fill(f"{YEAR}-04-20")
+    page.locator("[name='verifier:residential_area']").select_option("province")
+    page.locator("#save-year").click()
+    expect(page.locator("#registration_before")).to_have_text(f"20/04/{YEAR}")
+    campaign = selectors.year_get(province="38", year=YEAR)
+    assert campaign.authorities["residential_area"]["verifier"] == "province"

@@ -1,5 +1,7 @@
 """Small filters for the evaluation pages."""
 
+from datetime import date
+
 from django import template
 from django.utils.translation import gettext as _
 
@@ -27,3 +29,12 @@ def answer(value):
     if value is False:
         return _("Not met")
     return "—" if value is None else value
+
+
+@register.filter
+def iso_date(value):
+    """Turn a stored ISO date (periods are kept as text) into a date for ``|date``."""
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value

@@ -24,10 +24,10 @@ def call(client, bearer):
 
 def test_the_cycle_through_the_api(tree, persona, call):
     staff, officer = persona(Role.PROVINCE_STAFF), persona(Role.COMMUNE_OFFICER)
-    assert call(officer, "post", "/years", {"year": YEAR}).status_code == 403
-    opened = call(staff, "post", "/years", {"year": YEAR})
+    assert call(officer, "post", "/provinces/38/years", {"year": YEAR}).status_code == 403
+    opened = call(staff, "post", "/provinces/38/years", {"year": YEAR})
     assert opened.status_code == 201 and opened.json()["policy_provisional"] is True
-    area = f"/years/{YEAR}/units/16417-KDC01"
+    area = f"/provinces/38/years/{YEAR}/units/16417-KDC01"
     registration = {
         "registered_on": f"{YEAR}-02-01",
         "households_resident": 100,
@@ -46,11 +46,13 @@ def test_the_cycle_through_the_api(tree, persona, call):
     returned = call(officer, "post", f"{area}/assessment/return", {"reason": "Thiếu hồ sơ"})
     assert returned.json()["return_reason"] == "Thiếu hồ sơ"
 
-    missing = call(officer, "get", f"/years/{YEAR}/registrations?registered=false").json()
+    missing = call(
+        officer, "get", f"/provinces/38/years/{YEAR}/registrations?registered=false"
+    ).json()
     assert "16417-KDC01" not in {row["code"] for row in missing}
     assert "16417-KDC02" in {row["code"] for row in missing}
 
-    other = f"/years/{YEAR}/units/16522-KDC01/assessment"
+    other = f"/provinces/38/years/{YEAR}/units/16522-KDC01/assessment"
     assert call(officer, "get", other).status_code == 404
     viewer = persona(Role.VIEWER)
     assert call(viewer, "put", f"{area}/assessment", {"answers": {}}).status_code == 403
@@ -58,10 +60,10 @@ def test_the_cycle_through_the_api(tree, persona, call):
 
 def test_batch_recognition_revocation_and_classification(tree, persona, call):
     staff, officer = persona(Role.PROVINCE_STAFF), persona(Role.COMMUNE_OFFICER)
-    call(staff, "post", "/years", {"year": YEAR})
+    call(staff, "post", "/provinces/38/years", {"year": YEAR})
     figures = {"households_resident": 10, "households_registered": 10}
     for code in ("16417-KDC01", "16417-KDC02"):
-        path = f"/years/{YEAR}/units/{code}/assessment"
+        path = f"/provinces/38/years/{YEAR}/units/{code}/assessment"
         body = {"answers": all_yes("residential_area"), "figures": figures}
         call(officer, "put", path, body)
         call(officer, "post", f"{path}/submit")
@@ -73,17 +75,17 @@ def test_batch_recognition_revocation_and_classification(tree, persona, call):
         "signer": "Lê Thị Hoa",
         "issuing_body": "Ủy ban nhân dân phường Đông Quang",
     }
-    granted = call(officer, "post", f"/years/{YEAR}/recognitions", decision)
+    granted = call(officer, "post", f"/provinces/38/years/{YEAR}/recognitions", decision)
     assert granted.status_code == 201 and len(granted.json()) == 2
-    again = call(officer, "post", f"/years/{YEAR}/recognitions", decision)
+    again = call(officer, "post", f"/provinces/38/years/{YEAR}/recognitions", decision)
     assert again.status_code == 400
 
-    area = f"/years/{YEAR}/units/16417-KDC02"
+    area = f"/provinces/38/years/{YEAR}/units/16417-KDC02"
     assert call(officer, "post", f"{area}/revocation", {"reason": ""}).status_code == 400
     revoked = call(officer, "post", f"{area}/revocation", {"reason": "Vi phạm 4.3"}).json()
     assert revoked["revoked_on"] and revoked["revocation_reason"] == "Vi phạm 4.3"
 
-    area = f"/years/{YEAR}/units/16417-KDC01"
+    area = f"/provinces/38/years/{YEAR}/units/16417-KDC01"
     sheet = call(officer, "get", f"{area}/classification")
     assert sheet.status_code == 404
     from antq.rules import sheet_for

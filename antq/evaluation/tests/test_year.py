@@ -175,7 +175,7 @@ def test_a_full_year_from_registration_to_classification_and_a_revocation(tree, 
     }
     assert bulk == one_by_one and bulk[commune_assessment.pk] is False
     Assessment.objects.filter(pk=commune_assessment.pk).update(met=True)
-    refresh_year_verdicts(campaign.year)
+    refresh_year_verdicts(campaign.pk)
     commune_assessment.refresh_from_db()
     assert commune_assessment.met is False
 

@@ -1,0 +1,36 @@
+"""Writes of the yearly cycle, one module per stage. Each checks, changes and records its
+history atomically."""
+
+from .assessment import assessment_return, assessment_save, assessment_submit, assessment_verify
+from .classification import classification_review, classification_self_score
+from .recognition import recognition_grant, recognition_refuse, recognition_revoke
+from .registration import MAX_DOCUMENT_BYTES, document_attach, registration_record
+from .year import (
+    DEFAULT_AUTHORITIES,
+    DEFAULT_POLICY,
+    year_open,
+    year_policy_decide,
+    year_update,
+    year_verdicts_refresh,
+)
+
+__all__ = [
+    "DEFAULT_AUTHORITIES",
+    "DEFAULT_POLICY",
+    "MAX_DOCUMENT_BYTES",
+    "assessment_return",
+    "assessment_save",
+    "assessment_submit",
+    "assessment_verify",
+    "classification_review",
+    "classification_self_score",
+    "document_attach",
+    "recognition_grant",
+    "recognition_refuse",
+    "recognition_revoke",
+    "registration_record",
+    "year_open",
+    "year_policy_decide",
+    "year_update",
+    "year_verdicts_refresh",
+]

@@ -1,0 +1,41 @@
+"""Helpers shared by the stages: history recording, rules errors, who may act."""
+
+from django.utils.translation import gettext as _
+
+from antq import rules
+from antq.core.errors import DomainError, PermissionDenied
+from antq.units.models import Unit
+
+from .. import permissions, selectors
+from ..choices import EVALUATED_KINDS
+
+
+def record(obj, *, actor, reason: str = "") -> None:
+    obj._history_user = actor if getattr(actor, "pk", None) else None
+    obj._change_reason = reason or None
+    obj.save()
+
+
+def rules_call(function, *args, **kwargs):
+    try:
+        return function(*args, **kwargs)
+    except rules.RulesError as error:
+        raise DomainError(error.message) from error
+
+
+def check_in_year(campaign, unit: Unit) -> None:
+    """Refuse a unit of another province: each province evaluates under its own year."""
+    if not selectors.belongs_to(campaign, unit):
+        raise DomainError(
+            _("%(unit)s is not evaluated under %(year)s.") % {"unit": unit.name, "year": campaign}
+        )
+
+
+def check_unit(actor, unit: Unit, campaign) -> None:
+    check_in_year(campaign, unit)
+    if unit.kind not in EVALUATED_KINDS or unit.out_of_scope_reason:
+        raise DomainError(
+            _("%(unit)s is not subject to the safety standard.") % {"unit": unit.name}
+        )
+    if not permissions.can_act_for(actor, unit):
+        raise PermissionDenied(_("You may not act for %(unit)s.") % {"unit": unit.name})

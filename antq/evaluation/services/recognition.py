@@ -1,0 +1,151 @@
+"""Recognition decisions: grant (singly or in batch), refuse, revoke."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from antq.core.errors import DomainError, PermissionDenied
+from antq.units.models import Unit
+from antq.units.selectors import today
+
+from .. import permissions, selectors
+from ..choices import AssessmentStatus, RecognitionOutcome
+from ..models import Assessment, CampaignYear, Recognition
+from .assessment import refresh_met
+from .common import check_in_year, record
+
+
+def _refresh_commune_of(campaign: CampaignYear, unit: Unit, *, actor, reason: str) -> None:
+    """Recompute the verdict of the commune whose 5.4 counts this unit."""
+    if unit.parent is None or unit.parent.kind != "commune":
+        return
+    commune = Assessment.objects.filter(year=campaign, unit=unit.parent).first()
+    if commune is None:
+        return
+    before = commune.met
+    refresh_met(commune)
+    if commune.met != before:
+        record(commune, actor=actor, reason=reason)
+
+
+@transaction.atomic
+def recognition_grant(
+    *,
+    actor,
+    campaign: CampaignYear,
+    units: list[Unit],
+    decision_number: str,
+    decision_date: date,
+    signer: str,
+    issuing_body: str,
+    signer_title: str = "",
+) -> list[Recognition]:
+    """Recognise one or many units by one decision; all or none.
+
+    Each unit needs a verified self-assessment whose verdict is "met" (Article 3: a unit is
+    recognised only when it meets every criterion of its kind).
+    """
+    if not decision_number.strip() or not issuing_body.strip():
+        raise DomainError(_("Give the decision's number and issuing body."))
+    problems = []
+    for unit in units:
+        check_in_year(campaign, unit)
+        if not permissions.can_decide(actor, campaign, unit):
+            raise PermissionDenied(_("You may not decide on %(unit)s.") % {"unit": unit.name})
+        assessment = Assessment.objects.filter(year=campaign, unit=unit).first()
+        if assessment is None or assessment.status != AssessmentStatus.VERIFIED:
+            problems.append(_("%(unit)s: not verified yet.") % {"unit": unit.name})
+            continue
+        verdict, _figures = selectors.verdict_of(
+            campaign, unit, assessment.answers, assessment.figures
+        )
+        if not verdict.met:
+            failed = ", ".join(o.id for o in verdict.failed())
+            problems.append(
+                _("%(unit)s does not meet criteria %(ids)s.") % {"unit": unit.name, "ids": failed}
+            )
+        if Recognition.objects.filter(year=campaign, unit=unit).exists():
+            problems.append(_("%(unit)s: already decided.") % {"unit": unit.name})
+    if problems:
+        error = DomainError(" ".join(problems))
+        error.errors = problems
+        raise error
+    made = []
+    for unit in units:
+        recognition = Recognition(
+            year=campaign,
+            unit=unit,
+            outcome=RecognitionOutcome.RECOGNISED,
+            decision_number=decision_number.strip(),
+            decision_date=decision_date,
+            signer=signer.strip(),
+            signer_title=signer_title.strip(),
+            issuing_body=issuing_body.strip(),
+            decided_by=actor if getattr(actor, "pk", None) else None,
+        )
+        record(recognition, actor=actor, reason=_("Recognised"))
+        made.append(recognition)
+    for unit in units:
+        _refresh_commune_of(campaign, unit, actor=actor, reason=_("5.4 recomputed"))
+    return made
+
+
+@transaction.atomic
+def recognition_refuse(
+    *,
+    actor,
+    campaign: CampaignYear,
+    unit: Unit,
+    reasons: str,
+    decision_date: date,
+    issuing_body: str,
+    decision_number: str = "",
+    signer: str = "",
+) -> Recognition:
+    """Refuse recognition; the reasons are kept."""
+    check_in_year(campaign, unit)
+    if not permissions.can_decide(actor, campaign, unit):
+        raise PermissionDenied(_("You may not decide on %(unit)s.") % {"unit": unit.name})
+    if not reasons.strip():
+        raise DomainError(_("Give the reasons for refusing recognition."))
+    if Recognition.objects.filter(year=campaign, unit=unit).exists():
+        raise DomainError(_("%(unit)s: already decided.") % {"unit": unit.name})
+    recognition = Recognition(
+        year=campaign,
+        unit=unit,
+        outcome=RecognitionOutcome.REFUSED,
+        decision_number=decision_number.strip(),
+        decision_date=decision_date,
+        signer=signer.strip(),
+        issuing_body=issuing_body.strip(),
+        reasons=reasons.strip(),
+        decided_by=actor if getattr(actor, "pk", None) else None,
+    )
+    record(recognition, actor=actor, reason=reasons.strip())
+    return recognition
+
+
+@transaction.atomic
+def recognition_revoke(
+    *, actor, recognition: Recognition, reason: str, revoked_on: date | None = None
+) -> Recognition:
+    """Revoke a recognition and recompute what depends on it (the commune's 5.4)."""
+    recognition = Recognition.objects.select_for_update().get(pk=recognition.pk)
+    if not permissions.can_decide(actor, recognition.year, recognition.unit):
+        raise PermissionDenied(_("You may not revoke this recognition."))
+    if not recognition.in_force:
+        raise DomainError(_("Only a recognition in force can be revoked."))
+    if not reason.strip():
+        raise DomainError(_("Give the reason for the revocation."))
+    recognition.revoked_on = revoked_on or today()
+    recognition.revocation_reason = reason.strip()
+    recognition.revoked_by = actor if getattr(actor, "pk", None) else None
+    record(recognition, actor=actor, reason=reason.strip())
+    _refresh_commune_of(
+        recognition.year,
+        recognition.unit,
+        actor=actor,
+        reason=_("5.4 recomputed after a revocation: %(r)s") % {"r": reason.strip()},
+    )
+    return recognition

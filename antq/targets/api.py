@@ -1,0 +1,62 @@
+"""API handlers for targets and their attainment."""
+
+from decimal import Decimal
+
+from ninja import Router, Schema
+
+from antq.units import selectors as unit_selectors
+
+from . import selectors
+
+router = Router(tags=["targets"])
+
+
+class ClosestOut(Schema):
+    code: str
+    name: str
+    missing: str
+
+
+class AttainmentOut(Schema):
+    id: int
+    metric: str
+    subject: str
+    comparison: str
+    value: Decimal
+    value_high: Decimal | None
+    basis: str
+    current: Decimal | None
+    hits: int
+    total: int
+    met: bool
+    gap: int
+    gap_text: str
+    projection: Decimal | None
+    closest: list[ClosestOut]
+
+
+@router.get("/attainment", response=list[AttainmentOut], summary="Targets and where they stand")
+def attainment(request, year: int, unit: str | None = None):
+    scope = unit_selectors.unit_get(user=request.user, code=unit) if unit else request.user.unit
+    return [
+        {
+            "id": a.target.pk,
+            "metric": a.target.metric,
+            "subject": a.target.subject,
+            "comparison": a.target.comparison,
+            "value": a.target.value,
+            "value_high": a.target.value_high,
+            "basis": a.target.basis,
+            "current": a.current,
+            "hits": a.measure.hits,
+            "total": a.measure.total,
+            "met": a.met,
+            "gap": a.gap,
+            "gap_text": a.gap_text,
+            "projection": a.projection,
+            "closest": [
+                {"code": c.unit.code, "name": c.name, "missing": c.missing} for c in a.closest
+            ],
+        }
+        for a in selectors.attainments(user=request.user, year=year, unit=scope)
+    ]

@@ -1,0 +1,186 @@
+"""What a target measures, computed in SQL over the tree of the year.
+
+A metric counts a population (the units of a subject under a scope unit, in scope of the
+safety standard, as the tree stood on the reference day) and the hits among them (those
+recognised, classified good or better, or weak).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import StrIndex, Substr, TruncMonth
+
+from antq import rules
+from antq.evaluation.choices import ClassificationStatus, RecognitionOutcome
+from antq.evaluation.models import Classification, Recognition
+from antq.units.models import Unit, UnitPlacement
+from antq.units.selectors import placement_of, placements_on, today
+
+from .choices import SUBJECT_KINDS, Metric
+
+GOOD_OR_BETTER = ("excellent", "good")
+
+
+@dataclass(frozen=True)
+class Measure:
+    hits: int
+    total: int
+
+    @property
+    def share(self) -> Decimal | None:
+        if not self.total:
+            return None
+        return (Decimal(self.hits) * 100 / self.total).quantize(Decimal("0.1"))
+
+
+def reference_day(year: int, subject: str) -> date:
+    """The day whose tree a year is read against: its evaluation period's end, or today."""
+    _first, last = rules.evaluation_period(year, SUBJECT_KINDS[subject][0])
+    return min(last, today())
+
+
+def evaluation_period(year: int, subject: str) -> tuple[date, date]:
+    return rules.evaluation_period(year, SUBJECT_KINDS[subject][0])
+
+
+def population(scope: Unit, year: int, subject: str) -> QuerySet[UnitPlacement]:
+    """Placements of the units a metric counts under `scope`, as of the reference day."""
+    day = reference_day(year, subject)
+    anchor = placement_of(scope, day)
+    if anchor is None:
+        return UnitPlacement.objects.none()
+    return (
+        placements_on(day)
+        .filter(path__startswith=anchor.path, unit__kind__in=SUBJECT_KINDS[subject])
+        .filter(unit__out_of_scope_reason="")
+        .exclude(unit=scope)
+    )
+
+
+def hit_condition(metric: str, year: int) -> Q:
+    """The SQL condition that a population row is a hit for the metric."""
+    if metric == Metric.RECOGNISED_SHARE:
+        return Q(
+            Exists(
+                Recognition.objects.filter(
+                    year__year=year,
+                    unit=OuterRef("unit"),
+                    outcome=RecognitionOutcome.RECOGNISED,
+                    revoked_on__isnull=True,
+                )
+            )
+        )
+    classes = GOOD_OR_BETTER if metric == Metric.GOOD_OR_BETTER_SHARE else ("weak",)
+    return Q(
+        Exists(
+            Classification.objects.filter(
+                year__year=year,
+                unit=OuterRef("unit"),
+                status=ClassificationStatus.FINAL,
+                class_name__in=classes,
+            )
+        )
+    )
+
+
+def measure(scope: Unit, year: int, metric: str, subject: str) -> Measure:
+    counts = population(scope, year, subject).aggregate(
+        total=Count("id"), hits=Count("id", filter=hit_condition(metric, year))
+    )
+    return Measure(hits=counts["hits"], total=counts["total"])
+
+
+def measure_by_child(scope: Unit, year: int, metric: str, subject: str) -> list[dict]:
+    """Return the measure for each unit directly under `scope`, in one grouped query."""
+    day = reference_day(year, subject)
+    anchor = placement_of(scope, day)
+    if anchor is None:
+        return []
+    rows = (
+        population(scope, year, subject)
+        .annotate(rest=Substr("path", len(anchor.path) + 1))
+        .annotate(child=Substr("rest", 1, StrIndex("rest", Value("/")) - 1))
+        .values("child")
+        .annotate(total=Count("id"), hits=Count("id", filter=hit_condition(metric, year)))
+    )
+    by_code = {row["child"]: Measure(hits=row["hits"], total=row["total"]) for row in rows}
+    children = placements_on(day).filter(parent=scope).select_related("unit")
+    return [
+        {"unit": child.unit, "name": child.name, "measure": by_code[child.unit.code]}
+        for child in children.order_by("sort_name")
+        if child.unit.code in by_code
+    ]
+
+
+def misses(scope: Unit, year: int, metric: str, subject: str) -> QuerySet[UnitPlacement]:
+    """The population rows that are not hits (for "weak", the hits are what to fix)."""
+    condition = hit_condition(metric, year)
+    rows = population(scope, year, subject)
+    return rows.filter(condition) if metric == Metric.WEAK_COUNT else rows.exclude(condition)
+
+
+def recognitions_by_month(scope: Unit, year: int, subject: str) -> list[tuple[date, int]]:
+    """How many units of the population were recognised in each month (in force today)."""
+    units = population(scope, year, subject).values("unit")
+    rows = (
+        Recognition.objects.filter(
+            year__year=year,
+            unit__in=units,
+            outcome=RecognitionOutcome.RECOGNISED,
+            revoked_on__isnull=True,
+        )
+        .annotate(month=TruncMonth("decision_date"))
+        .values("month")
+        .annotate(n=Count("id"))
+        .order_by("month")
+    )
+    return [(row["month"], row["n"]) for row in rows]
+
+
+def class_distribution(scope: Unit, year: int, subject: str) -> dict[str, int]:
+    units = population(scope, year, subject).values("unit")
+    rows = (
+        Classification.objects.filter(
+            year__year=year, unit__in=units, status=ClassificationStatus.FINAL
+        )
+        .values("class_name")
+        .annotate(n=Count("id"))
+    )
+    counts = dict.fromkeys(rules.CLASSES, 0)
+    counts.update({row["class_name"]: row["n"] for row in rows})
+    return counts
+
+
+def children_status(scope: Unit, year: int) -> list[dict]:
+    """Each unit directly under `scope` today, with its own recognition and final class."""
+    children = list(
+        placements_on(min(date(year, 12, 31), today()))
+        .filter(parent=scope)
+        .select_related("unit")
+        .order_by("sort_name")
+    )
+    ids = [child.unit_id for child in children]
+    recognised = set(
+        Recognition.objects.filter(
+            year__year=year,
+            unit_id__in=ids,
+            outcome=RecognitionOutcome.RECOGNISED,
+            revoked_on__isnull=True,
+        ).values_list("unit_id", flat=True)
+    )
+    classes = dict(
+        Classification.objects.filter(
+            year__year=year, unit_id__in=ids, status=ClassificationStatus.FINAL
+        ).values_list("unit_id", "class_name")
+    )
+    return [
+        {
+            "unit": child.unit,
+            "name": child.name,
+            "recognised": child.unit_id in recognised,
+            "class_label": str(rules.CLASS_LABELS.get(classes.get(child.unit_id), "")),
+        }
+        for child in children
+    ]

@@ -1,0 +1,127 @@
+import io
+from decimal import Decimal
+
+from openpyxl import load_workbook
+
+from antq.core.roles import Role
+from antq.targets import services
+from antq.units.importing import units_import
+from antq.units.tests.sheets import area_rows, xlsx_bytes
+
+from .support import YEAR, recognise, target
+
+
+def test_attainment_api_matches_and_is_scoped(tree, persona, year, client, bearer):
+    target(
+        persona,
+        tree,
+        metric="recognised_share",
+        subject="residential_area",
+        comparison="gte",
+        value=Decimal(50),
+    )
+    recognise(persona, year, tree["16417-KDC01"], tree["16417-KDC02"])
+    body = client.get(
+        "/api/v1/targets/attainment",
+        {"year": YEAR, "unit": "38"},
+        headers=bearer(persona(Role.LEADER)),
+    ).json()
+    [item] = body
+    assert (item["hits"], item["total"], item["met"], item["gap"]) == (2, 3, True, 0)
+    assert item["basis"] == "KH 67/KH-BCĐ, 08/3/2024"
+    assert float(item["current"]) == 66.7
+    outside = client.get(
+        "/api/v1/targets/attainment",
+        {"year": YEAR, "unit": "38"},
+        headers=bearer(persona(Role.COMMUNE_OFFICER)),
+    )
+    assert outside.status_code == 404
+
+
+def test_dashboard_drills_down_and_exports(tree, persona, year, client):
+    recognise(persona, year, tree["16417-KDC01"])
+    client.force_login(persona(Role.LEADER))
+    page = client.get("/targets/", {"unit": "38", "year": YEAR}).content.decode()
+    assert 'data-testid="drill-16417"' in page and 'data-testid="drill-16522"' in page
+    assert "<svg" in page
+    export = client.get("/targets/", {"unit": "38", "year": YEAR, "export": "children"})
+    sheet = load_workbook(io.BytesIO(b"".join(export.streaming_content))).active
+    rows = {r[0]: (r[3], r[5], r[6], r[7]) for r in sheet.iter_rows(min_row=2, values_only=True)}
+    no = rows["38-CQ01"][0]
+    assert rows["16417"] == (no, 2, 1, 50) and rows["16522"] == (no, 1, 0, 0)
+    commune = client.get("/targets/", {"unit": "16417", "year": YEAR}).content.decode()
+    assert 'data-testid="drill-16417-KDC01"' in commune
+
+
+def test_dashboard_queries_do_not_grow_with_the_data(
+    tree,
+    persona,
+    year,
+    client,
+    django_assert_max_num_queries,
+):
+    staff = persona(Role.PROVINCE_STAFF)
+    for metric, subject in (
+        ("recognised_share", "residential_area"),
+        ("good_or_better_share", "commune"),
+        ("weak_count", "commune"),
+    ):
+        target(persona, tree, metric=metric, subject=subject, comparison="gte", value=Decimal(0))
+    client.force_login(persona(Role.LEADER))
+    with django_assert_max_num_queries(40) as small:
+        client.get("/targets/", {"unit": "38", "year": YEAR})
+    units_import(actor=staff, data=xlsx_bytes(area_rows("16417", 400)), filename="kdc.xlsx")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get("/targets/", {"unit": "38", "year": YEAR})
+
+
+def test_public_page_shows_only_published_targets_without_login(
+    tree,
+    persona,
+    year,
+    client,
+):
+    shown = target(
+        persona,
+        tree,
+        metric="recognised_share",
+        subject="commune",
+        comparison="gte",
+        value=Decimal(95),
+    )
+    services.target_set(
+        actor=persona(Role.PROVINCE_STAFF),
+        year=YEAR,
+        unit=tree.province,
+        metric="weak_count",
+        subject="commune",
+        comparison="lte",
+        value=Decimal(0),
+        public=False,
+    )
+    shown.public = True
+    shown.save()
+    page = client.get("/public/38/", {"year": YEAR})
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert 'data-testid="target-recognised_share-commune"' in body
+    assert "weak_count" not in body
+    assert client.get("/public/16417/").status_code == 404
+
+
+def test_targets_page_is_for_province_staff(tree, persona, year, client):
+    client.force_login(persona(Role.LEADER))
+    assert client.get("/targets/manage/", {"unit": "38", "year": YEAR}).status_code == 404
+    client.force_login(persona(Role.PROVINCE_STAFF))
+    response = client.post(
+        f"/targets/manage/?unit=38&year={YEAR}",
+        {
+            "metric": "recognised_share",
+            "subject": "commune",
+            "comparison": "between",
+            "value": "75",
+            "basis": "KH 67/KH-BCĐ",
+        },
+    )
+    assert response.status_code == 200  # "between" needs its upper value
+    assert "value_high" in response.content.decode()

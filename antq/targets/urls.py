@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "targets"
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("manage/", views.target_manage, name="manage"),
+    path("<int:pk>/cascade/", views.target_cascade, name="cascade"),
+]

@@ -1,0 +1,163 @@
+"""Dashboards and target pages: parse, call selectors and services, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from antq import rules
+from antq.core.charts import bar_chart, step_chart
+from antq.core.errors import DomainError, NotFound
+from antq.core.excel import xlsx_response
+from antq.core.forms import add_domain_error
+from antq.units import selectors as unit_selectors
+from antq.units.models import Unit
+from antq.units.selectors import today
+
+from . import metrics, selectors, services
+from .choices import Metric, Subject
+from .forms import TargetForm
+from .models import Target
+
+SUBJECT_BELOW = {"province": Subject.COMMUNE, "commune": Subject.RESIDENTIAL_AREA}
+
+
+def _unit_and_year(request):
+    try:
+        unit = (
+            unit_selectors.unit_get(user=request.user, code=request.GET["unit"])
+            if request.GET.get("unit")
+            else request.user.unit
+        )
+        year = int(request.GET.get("year") or today().year)
+    except (NotFound, ValueError) as error:
+        raise Http404 from error
+    if unit is None:
+        raise Http404
+    return unit, year
+
+
+def _drilldown(unit: Unit, year: int) -> list[dict]:
+    """Each unit directly below: its own recognition and class, and its areas' share."""
+    rows = metrics.children_status(unit, year)
+    areas = {
+        row["unit"].pk: row["measure"]
+        for row in metrics.measure_by_child(
+            unit, year, Metric.RECOGNISED_SHARE, Subject.RESIDENTIAL_AREA
+        )
+    }
+    for row in rows:
+        row["areas"] = areas.get(row["unit"].pk) if row["unit"].kind != "residential_area" else None
+    return rows
+
+
+@login_required
+def dashboard(request):
+    unit, year = _unit_and_year(request)
+    subject = SUBJECT_BELOW.get(unit.kind, Subject.ESTABLISHMENT)
+    rows = _drilldown(unit, year)
+    if request.GET.get("export") == "children":
+        return _export_children(rows, unit, year)
+    classes = metrics.class_distribution(unit, year, subject)
+    progress, running = [], 0
+    for month, count in metrics.recognitions_by_month(unit, year, subject):
+        running += count
+        progress.append((month.strftime("%m/%Y"), running))
+    total = metrics.measure(unit, year, Metric.RECOGNISED_SHARE, subject).total
+    context = {
+        "unit": unit,
+        "year": year,
+        "subject": Subject(subject),
+        "attainments": selectors.attainments(user=request.user, year=year, unit=unit),
+        "rows": rows,
+        "class_chart": bar_chart(
+            [(str(rules.CLASS_LABELS[c]), classes[c]) for c in reversed(rules.CLASSES)],
+            title=_("Classes"),
+        ),
+        "progress_chart": step_chart(progress, title=_("Recognised so far"), ceiling=total)
+        if progress
+        else None,
+        "can_set": services.can_set_targets(request.user, unit),
+    }
+    return render(request, "targets/dashboard.html", context)
+
+
+def _export_children(rows, unit, year):
+    yes, no = _("Yes"), _("No")
+    return xlsx_response(
+        f"chi-tieu-{unit.code}-{year}.xlsx",
+        title=str(unit.name),
+        headers=[
+            _("Code"),
+            _("Name"),
+            _("Kind"),
+            _("Recognised"),
+            _("Class"),
+            _("Residential areas"),
+            _("Recognised areas"),
+            _("Share (%)"),
+        ],
+        rows=(
+            (
+                r["unit"].code,
+                r["name"],
+                str(r["unit"].get_kind_display()),
+                yes if r["recognised"] else no,
+                r["class_label"],
+                r["areas"].total if r["areas"] else None,
+                r["areas"].hits if r["areas"] else None,
+                r["areas"].share if r["areas"] else None,
+            )
+            for r in rows
+        ),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def target_manage(request):
+    unit, year = _unit_and_year(request)
+    if not services.can_set_targets(request.user, unit):
+        raise Http404
+    form = TargetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.target_set(actor=request.user, year=year, unit=unit, **form.cleaned_data)
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(f"{request.path}?unit={unit.code}&year={year}")
+    targets = selectors.target_list(user=request.user, year=year, unit=unit)
+    return render(
+        request,
+        "targets/manage.html",
+        {"unit": unit, "year": year, "form": form, "targets": targets},
+    )
+
+
+@login_required
+@require_POST
+def target_cascade(request, pk: int):
+    target = get_object_or_404(selectors.target_list(user=request.user), pk=pk)
+    try:
+        count = services.target_cascade(actor=request.user, target=target)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Given to %(n)s units below.") % {"n": count})
+    return redirect(f"/targets/manage/?unit={target.unit.code}&year={target.year}")
+
+
+def public_page(request, province: str):
+    """The figures a province chose to publish; no log-in."""
+    unit = get_object_or_404(Unit, code=province, kind="province")
+    try:
+        year = int(request.GET.get("year") or today().year)
+    except ValueError as error:
+        raise Http404 from error
+    targets = Target.objects.filter(unit=unit, year=year, public=True).select_related("unit")
+    shown = [selectors.attainment_of(t, with_closest=False) for t in targets]
+    return render(request, "targets/public.html", {"unit": unit, "year": year, "shown": shown})
