@@ -1,2 +1,19 @@
+from django.urls import path
+
+from . import views
+
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("entry/", views.entry_go, name="entry_go"),
+    path("entry/<slug:form>/<str:unit>/<str:period>/", views.entry, name="entry"),
+    path("entry/<slug:form>/<str:unit>/<str:period>/check/", views.entry_check, name="check"),
+    path("rollup/", views.rollup, name="rollup"),
+    path("rollup.xlsx", views.rollup_export, name="rollup_export"),
+    path("excel/template.xlsx", views.excel_template, name="template"),
+    path("excel/upload/", views.excel_upload, name="upload"),
+    path("<int:pk>/", views.report_detail, name="detail"),
+    path("<int:pk>/approve/", views.report_approve, name="approve"),
+    path("<int:pk>/return/", views.report_return, name="return"),
+    path("<int:pk>/reopen/", views.report_reopen, name="reopen"),
+]

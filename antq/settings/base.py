@@ -191,6 +191,7 @@ HUEY = {
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ANTQ <antq@localhost>")
 
 # The province `make run` loads by default (Thanh Hóa).
 ANTQ_DEFAULT_PROVINCE = os.environ.get("ANTQ_PROVINCE", "38")

@@ -17,6 +17,8 @@ def navigation(request):
         (_("Units"), reverse("units:browser")),
         (_("Evaluation and classification"), reverse("evaluation:home")),
     ]
+    if user.unit_id is not None or unit_permissions.is_admin(user):
+        items.append((_("Periodic reports"), reverse("reports:home")))
     if unit_permissions.can_import_units(user):
         items.append((_("Import units"), reverse("units:import")))
     if can_manage_accounts(user):

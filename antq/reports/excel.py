@@ -1,0 +1,205 @@
+"""Excel templates filled offline, their upload, and the export of a rollup.
+
+Layout of a template (Vietnamese headers, whatever the interface language):
+    A1 "Biểu mẫu"  B1 form code          A2 "Kỳ báo cáo"  B2 period key
+    A3 "Mã đơn vị"  C3.. one unit code per column
+    A4 "Tên đơn vị" C4.. the unit names
+    A5 "Mã chỉ tiêu" B5 "Chỉ tiêu"
+    A6.. indicator codes, B6.. names (unit of measure), C6.. the values to fill
+"""
+
+import io
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from antq.core.errors import DomainError
+from antq.units.models import Unit
+from antq.units.permissions import in_scope
+
+from . import selectors, services
+from .models import ReportForm
+from .services import ReportInvalid
+
+
+class SheetRejected(DomainError):
+    """The sheet has errors; nothing was saved. `errors` lists them, each naming its cell."""
+
+    def __init__(self, errors: list[str]):
+        self.errors = errors
+        super().__init__(_("Nothing was saved: the sheet has %(n)s error(s).") % {"n": len(errors)})
+
+
+FIRST_ROW = 6
+FIRST_COLUMN = 3
+MAX_BYTES = 5 * 1024 * 1024
+INPUT_FILL = PatternFill("solid", fgColor="FFF8DC")
+
+
+def template_workbook(*, form: ReportForm, period_key: str, units: list[Unit]) -> Workbook:
+    """Return a workbook to fill for these units, with what they already stored."""
+    period = services.form_period(form, period_key)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = form.code[:31]
+    bold = Font(bold=True)
+    sheet["A1"], sheet["B1"] = "Biểu mẫu", form.code
+    sheet["A2"], sheet["B2"] = "Kỳ báo cáo", period.key
+    sheet["C1"] = form.name
+    sheet["A3"], sheet["A4"] = "Mã đơn vị", "Tên đơn vị"
+    sheet["A5"], sheet["B5"] = "Mã chỉ tiêu", "Chỉ tiêu"
+    for cell in ("A1", "A2", "A3", "A4", "A5", "B5"):
+        sheet[cell].font = bold
+    indicators = form.ordered_indicators()
+    for row, indicator in enumerate(indicators, start=FIRST_ROW):
+        sheet.cell(row=row, column=1, value=indicator.code)
+        label = indicator.name
+        if indicator.unit_of_measure:
+            label = f"{label} ({indicator.unit_of_measure})"
+        sheet.cell(row=row, column=2, value=label)
+    for column, unit in enumerate(units, start=FIRST_COLUMN):
+        sheet.cell(row=3, column=column, value=unit.code).font = bold
+        sheet.cell(row=4, column=column, value=unit.name)
+        stored = selectors.report_values(
+            report=selectors.report_find(form=form, unit=unit, period_key=period.key)
+        )
+        for row, indicator in enumerate(indicators, start=FIRST_ROW):
+            cell = sheet.cell(row=row, column=column)
+            value = stored.get(indicator.code)
+            if value is not None:
+                cell.value = float(value.number) if value.number is not None else value.text or None
+                if indicator.value_type == "boolean" and value.number is not None:
+                    cell.value = "có" if value.number else "không"
+            cell.fill = INPUT_FILL
+        sheet.column_dimensions[get_column_letter(column)].width = 18
+    sheet.column_dimensions["A"].width = 28
+    sheet.column_dimensions["B"].width = 60
+    return book
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _cell_error(cell: str, message: str) -> str:
+    return _("Cell %(cell)s: %(message)s") % {"cell": cell, "message": message}
+
+
+def upload(*, actor, data: bytes, filename: str, submit: bool) -> list:
+    """Save (and submit if asked) every unit column of a filled template; all or nothing.
+
+    Refusals name the cell: "Cell C7: Cannot be negative."
+    """
+    if len(data) > MAX_BYTES:
+        raise DomainError(_("The file is larger than %(mb)s MB.") % {"mb": MAX_BYTES // 2**20})
+    if not filename.lower().endswith(".xlsx"):
+        raise DomainError(_("Upload the .xlsx template downloaded from this page."))
+    try:
+        book = load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise DomainError(_("The file is not a readable .xlsx workbook.")) from error
+    sheet = book.worksheets[0]
+    form = ReportForm.objects.filter(code=_text(sheet["B1"].value)).first()
+    if form is None:
+        raise DomainError(_cell_error("B1", _("This is not the code of a report form.")))
+    period_key = _text(sheet["B2"].value)
+    try:
+        services.form_period(form, period_key)
+    except DomainError as error:
+        raise DomainError(_cell_error("B2", error.message)) from error
+    rows = {}
+    for row in range(FIRST_ROW, sheet.max_row + 1):
+        code = _text(sheet.cell(row=row, column=1).value)
+        if code:
+            rows[code] = row
+    errors: list[str] = []
+    columns = []
+    for column in range(FIRST_COLUMN, sheet.max_column + 1):
+        code = _text(sheet.cell(row=3, column=column).value)
+        if not code:
+            continue
+        letter = get_column_letter(column)
+        unit = Unit.objects.filter(code=code).first()
+        if unit is None or not in_scope(actor, unit.path):
+            errors.append(
+                _cell_error(f"{letter}3", _("No unit with code %(code)s.") % {"code": code})
+            )
+            continue
+        values = {ic: sheet.cell(row=r, column=column).value for ic, r in rows.items()}
+        columns.append((letter, unit, values))
+    if not columns and not errors:
+        raise DomainError(_cell_error("C3", _("No unit code in row 3.")))
+    saved = []
+    with transaction.atomic():
+        for letter, unit, values in columns:
+            try:
+                with transaction.atomic():
+                    saved.append(
+                        services.report_save(
+                            actor=actor,
+                            form=form,
+                            unit=unit,
+                            period_key=period_key,
+                            values=values,
+                            submit=submit,
+                        )
+                    )
+            except ReportInvalid as error:
+                for indicator_code, message in error.errors.items():
+                    row = rows.get(indicator_code)
+                    where = f"{letter}{row}" if row else f"{letter}3"
+                    errors.append(_cell_error(where, message))
+            except DomainError as error:
+                errors.append(_cell_error(f"{letter}3", error.message))
+        if errors:
+            raise SheetRejected(errors)
+    return saved
+
+
+def rollup_workbook(*, form, unit, first, last, totals, figures, children) -> Workbook:
+    """Return the rollup of `unit` as a workbook: totals, then completeness by child."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Totals")[:31]
+    bold = Font(bold=True)
+    period = first.key if first == last else f"{first.key} – {last.key}"
+    sheet.append([form.name])
+    name, code = (unit.name, unit.code) if unit else (_("Whole country"), "")
+    sheet.append([name, code, period])
+    sheet.append([])
+    sheet.append([_("Code"), _("Indicator"), _("Unit of measure"), _("Aggregation"), _("Total")])
+    for cell in sheet[4]:
+        cell.font = bold
+    for row in totals:
+        indicator = row["indicator"]
+        value = row["value"]
+        sheet.append(
+            [
+                indicator.code,
+                indicator.name,
+                indicator.unit_of_measure,
+                indicator.get_aggregation_display(),
+                float(value) if value is not None else None,
+            ]
+        )
+    done = book.create_sheet(_("Completeness")[:31])
+    headers = [_("Unit"), _("Code"), _("Expected"), _("Received"), _("On time")]
+    done.append([*headers, _("Late"), _("Missing")])
+    for cell in done[1]:
+        cell.font = bold
+    done.append([name, code, *_figures(figures)])
+    for child in children:
+        placement = child["placement"]
+        done.append([placement.name, placement.unit.code, *_figures(child["figures"])])
+    return book
+
+
+def _figures(figures) -> list[int]:
+    return [figures.expected, figures.received, figures.on_time, figures.late, figures.missing]

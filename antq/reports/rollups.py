@@ -1,0 +1,299 @@
+"""Live totals and completeness over the tree of each period, computed in SQL.
+
+A report counts under a target unit when its unit's placement valid on the report's period
+end lies under the target's placement of that date: a commune merged in 2025 still counts
+in its 2024 district for 2024. Only submitted and approved reports count.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import (
+    Avg,
+    CharField,
+    Count,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import StrIndex, Substr
+from django.utils import timezone
+
+from antq.units.models import Unit, UnitPlacement
+from antq.units.selectors import placements_on
+
+from .choices import COUNTED_STATUSES, Aggregation, ReportStatus, ValueType
+from .models import Report, ReportForm, ReportValue
+from .periods import Period
+
+VIA_UNIT = "unit__placements__"
+
+
+@dataclass(frozen=True)
+class Completeness:
+    expected: int
+    received: int
+    on_time: int
+
+    @property
+    def late(self) -> int:
+        return self.received - self.on_time
+
+    @property
+    def missing(self) -> int:
+        return self.expected - self.received
+
+    @property
+    def rate(self) -> float:
+        return round(100 * self.received / self.expected, 1) if self.expected else 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "expected": self.expected,
+            "received": self.received,
+            "on_time": self.on_time,
+            "late": self.late,
+            "missing": self.missing,
+            "rate": self.rate,
+        }
+
+
+def on_time_cutoff(form: ReportForm, period: Period) -> datetime:
+    """Return the first instant (local time) after which a first submission is late."""
+    last_day = period.end + timedelta(days=form.on_time_days)
+    return timezone.make_aware(datetime.combine(last_day + timedelta(days=1), time.min))
+
+
+def _placed(prefix, day, via: str = "") -> Q:
+    """Rows whose placement on `day` lies under `prefix` (a string, OuterRef or F)."""
+    return Q(**{f"{via}path__startswith": prefix, f"{via}valid_from__lte": day}) & (
+        Q(**{f"{via}valid_to__isnull": True}) | Q(**{f"{via}valid_to__gte": day})
+    )
+
+
+def _reporting_units(form: ReportForm, via: str = "") -> Q:
+    q = Q(**{f"{via}kind__in": form.unit_kinds})
+    if form.skip_out_of_scope:
+        q &= Q(**{f"{via}out_of_scope_reason": ""})
+    return q
+
+
+def target_placement(unit: Unit, day: date) -> UnitPlacement | None:
+    return placements_on(day).filter(unit=unit).first()
+
+
+def target_prefix(unit: Unit | None, day: date) -> str | None:
+    """Return the path prefix of `unit` on `day`: "" for the whole country, None if absent."""
+    if unit is None:
+        return ""
+    placement = target_placement(unit, day)
+    return placement.path if placement is not None else None
+
+
+def expected_placements(form: ReportForm, period: Period, prefix) -> QuerySet[UnitPlacement]:
+    """The placements of the units that must report `form` for `period` under `prefix`."""
+    return (
+        UnitPlacement.objects.filter(_placed(prefix, period.end))
+        .filter(_reporting_units(form, "unit__"))
+        .order_by()
+    )
+
+
+def counted_reports(form: ReportForm, period: Period, prefix) -> QuerySet[Report]:
+    """Submitted and approved reports of the period from expected units under `prefix`."""
+    return (
+        Report.objects.filter(form=form, period_key=period.key, status__in=COUNTED_STATUSES)
+        .filter(_reporting_units(form, "unit__"))
+        .filter(_placed(prefix, period.end, VIA_UNIT))
+        .order_by()
+    )
+
+
+def completeness(form: ReportForm, period: Period, unit: Unit | None) -> Completeness:
+    """Expected, received and on-time figures for `unit`'s subtree (None: the country)."""
+    prefix = target_prefix(unit, period.end)
+    if prefix is None:
+        return Completeness(0, 0, 0)
+    expected = expected_placements(form, period, prefix).count()
+    figures = counted_reports(form, period, prefix).aggregate(
+        received=Count("id"),
+        on_time=Count("id", filter=Q(first_submitted_at__lt=on_time_cutoff(form, period))),
+    )
+    return Completeness(expected, figures["received"], figures["on_time"])
+
+
+def _child_path(field: str, prefix: str):
+    """The path of the child of `prefix` that `field` (a path under it) lies in."""
+    rest = Substr(field, len(prefix) + 1)
+    return Substr(field, 1, len(prefix) + StrIndex(rest, Value("/")), output_field=CharField())
+
+
+def completeness_by_child(form: ReportForm, period: Period, unit: Unit | None) -> list[dict]:
+    """One row per child of `unit` in the period's tree, with its subtree's figures.
+
+    Three queries whatever the size of the tree: the children, then the expected units and
+    the counted reports each grouped by the child path their own path starts with. When the
+    child itself reports, its own report's status comes along.
+    """
+    prefix = target_prefix(unit, period.end)
+    if prefix is None:
+        return []
+    expected = dict(
+        expected_placements(form, period, prefix)
+        .exclude(path=prefix)
+        .annotate(child=_child_path("path", prefix))
+        .values("child")
+        .annotate(n=Count("id"))
+        .values_list("child", "n")
+    )
+    received = {
+        row["child"]: row
+        for row in counted_reports(form, period, prefix)
+        .exclude(**{f"{VIA_UNIT}path": prefix})
+        .annotate(child=_child_path(f"{VIA_UNIT}path", prefix))
+        .values("child")
+        .annotate(
+            n=Count("id"),
+            on_time=Count("id", filter=Q(first_submitted_at__lt=on_time_cutoff(form, period))),
+        )
+    }
+    own = Report.objects.filter(form=form, period_key=period.key, unit_id=OuterRef("unit_id"))
+    children = (
+        placements_on(period.end)
+        .filter(parent_id=unit.pk if unit is not None else None)
+        .filter(path__in=list(expected))
+        .select_related("unit")
+        .annotate(own_status=Subquery(own.values("status")[:1]))
+        .order_by("sort_name", "unit__code")
+    )
+    rows = []
+    for child in children:
+        got = received.get(child.path, {})
+        figures = Completeness(expected[child.path], got.get("n", 0), got.get("on_time", 0))
+        status = ReportStatus(child.own_status).label if child.own_status else ""
+        rows.append({"placement": child, "figures": figures, "status": status})
+    return rows
+
+
+def missing_units(form: ReportForm, period: Period, unit: Unit | None) -> QuerySet[UnitPlacement]:
+    """The units under `unit` that should have reported and have not (drafts included)."""
+    prefix = target_prefix(unit, period.end)
+    if prefix is None:
+        return UnitPlacement.objects.none()
+    received = counted_reports(form, period, prefix).values("unit_id")
+    return (
+        expected_placements(form, period, prefix)
+        .exclude(unit_id__in=received)
+        .select_related("unit", "parent")
+        .order_by("sort_name", "unit__code")
+    )
+
+
+def _spans(unit: Unit | None, first: Period, last: Period) -> list[tuple]:
+    """The (path, valid_from, valid_to) the unit had in the range; one open span for None."""
+    if unit is None:
+        return [("", first.start, None)]
+    return list(
+        UnitPlacement.objects.filter(unit=unit, valid_from__lte=last.end)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=first.end))
+        .values_list("path", "valid_from", "valid_to")
+    )
+
+
+def _range_filter(form: ReportForm, first: Period, last: Period, spans, via: str = "") -> Q:
+    """Counted reports of first..last placed under the spans' paths in each period's tree,
+    as a filter on the report reached through `via` ("" on reports, "report__" on values)."""
+    end = F(f"{via}period_end")
+    where = Q()
+    for path, valid_from, valid_to in spans:
+        in_span = Q(**{f"{via}period_end__gte": valid_from})
+        if valid_to is not None:
+            in_span &= Q(**{f"{via}period_end__lte": valid_to})
+        where |= in_span & _placed(path, end, f"{via}{VIA_UNIT}")
+    counted = Q(
+        **{
+            f"{via}form": form,
+            f"{via}status__in": COUNTED_STATUSES,
+            f"{via}period_start__gte": first.start,
+            f"{via}period_end__lte": last.end,
+        }
+    )
+    return counted & _reporting_units(form, f"{via}unit__") & where
+
+
+def _number(value, indicator) -> Decimal | int | None:
+    if value is None:
+        return None
+    value = Decimal(value)
+    if (
+        indicator.value_type in (ValueType.INTEGER, ValueType.BOOLEAN)
+        and value == value.to_integral()
+    ):
+        return int(value)
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def rollup_totals(form: ReportForm, first: Period, last: Period, unit: Unit | None) -> list[dict]:
+    """Per indicator, the total over `unit`'s subtree (None: the country) and first..last.
+
+    Three queries at most, whatever the data: the unit's placements in the range, one
+    aggregate over every value, and for "latest" indicators over several periods one more
+    (each unit's value of its latest reported period).
+    """
+    indicators = [i for i in form.ordered_indicators() if i.is_numeric]
+    spans = _spans(unit, first, last)
+    if not spans:
+        return [{"indicator": i, "value": None, "values_counted": 0} for i in indicators]
+    figures = {
+        row["indicator_id"]: row
+        for row in ReportValue.objects.filter(_range_filter(form, first, last, spans, "report__"))
+        .values("indicator_id")
+        .annotate(total=Sum("number"), maximum=Max("number"), average=Avg("number"), n=Count("id"))
+        .order_by()
+    }
+    latest = {}
+    stock = [i.pk for i in indicators if i.aggregation == Aggregation.LATEST]
+    if first != last and stock:
+        last_end = (
+            Report.objects.filter(
+                form=form,
+                unit_id=OuterRef("unit_id"),
+                status__in=COUNTED_STATUSES,
+                period_start__gte=first.start,
+                period_end__lte=last.end,
+            )
+            .order_by("-period_end")
+            .values("period_end")[:1]
+        )
+        reports = Report.objects.filter(_range_filter(form, first, last, spans))
+        last_reports = reports.filter(period_end=Subquery(last_end)).values("id")
+        latest = dict(
+            ReportValue.objects.filter(report__in=last_reports, indicator_id__in=stock)
+            .values("indicator_id")
+            .annotate(total=Sum("number"))
+            .values_list("indicator_id", "total")
+            .order_by()
+        )
+    rows = []
+    for indicator in indicators:
+        row = figures.get(indicator.pk, {})
+        value = {
+            Aggregation.SUM: row.get("total"),
+            Aggregation.MAX: row.get("maximum"),
+            Aggregation.AVG: row.get("average"),
+            Aggregation.LATEST: latest.get(indicator.pk) if latest else row.get("total"),
+        }[indicator.aggregation]
+        rows.append(
+            {
+                "indicator": indicator,
+                "value": _number(value, indicator) if row else None,
+                "values_counted": row.get("n", 0),
+            }
+        )
+    return rows
