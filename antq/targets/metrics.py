@@ -45,18 +45,26 @@ def evaluation_period(year: int, subject: str) -> tuple[date, date]:
     return rules.evaluation_period(year, SUBJECT_KINDS[subject][0])
 
 
-def population(scope: Unit, year: int, subject: str) -> QuerySet[UnitPlacement]:
-    """Placements of the units a metric counts under `scope`, as of the reference day."""
-    day = reference_day(year, subject)
+def _anchor_path(scope: Unit | None, day: date) -> str | None:
+    """The path prefix of `scope` on `day`; "" for the whole country; None if it did not exist."""
+    if scope is None:
+        return ""
     anchor = placement_of(scope, day)
-    if anchor is None:
+    return anchor.path if anchor is not None else None
+
+
+def population(scope: Unit | None, year: int, subject: str) -> QuerySet[UnitPlacement]:
+    """Placements of the units a metric counts under `scope` (None: the country)."""
+    day = reference_day(year, subject)
+    prefix = _anchor_path(scope, day)
+    if prefix is None:
         return UnitPlacement.objects.none()
-    return (
-        placements_on(day)
-        .filter(path__startswith=anchor.path, unit__kind__in=SUBJECT_KINDS[subject])
-        .filter(unit__out_of_scope_reason="")
-        .exclude(unit=scope)
+    rows = placements_on(day).filter(
+        unit__kind__in=SUBJECT_KINDS[subject], unit__out_of_scope_reason=""
     )
+    if prefix:
+        rows = rows.filter(path__startswith=prefix)
+    return rows.exclude(unit=scope) if scope is not None else rows
 
 
 def hit_condition(metric: str, year: int) -> Q:
@@ -85,28 +93,32 @@ def hit_condition(metric: str, year: int) -> Q:
     )
 
 
-def measure(scope: Unit, year: int, metric: str, subject: str) -> Measure:
+def measure(scope: Unit | None, year: int, metric: str, subject: str) -> Measure:
     counts = population(scope, year, subject).aggregate(
         total=Count("id"), hits=Count("id", filter=hit_condition(metric, year))
     )
     return Measure(hits=counts["hits"], total=counts["total"])
 
 
-def measure_by_child(scope: Unit, year: int, metric: str, subject: str) -> list[dict]:
+def measure_by_child(scope: Unit | None, year: int, metric: str, subject: str) -> list[dict]:
     """Return the measure for each unit directly under `scope`, in one grouped query."""
     day = reference_day(year, subject)
-    anchor = placement_of(scope, day)
-    if anchor is None:
+    prefix = _anchor_path(scope, day)
+    if prefix is None:
         return []
     rows = (
         population(scope, year, subject)
-        .annotate(rest=Substr("path", len(anchor.path) + 1))
+        .annotate(rest=Substr("path", len(prefix) + 1))
         .annotate(child=Substr("rest", 1, StrIndex("rest", Value("/")) - 1))
         .values("child")
         .annotate(total=Count("id"), hits=Count("id", filter=hit_condition(metric, year)))
     )
     by_code = {row["child"]: Measure(hits=row["hits"], total=row["total"]) for row in rows}
-    children = placements_on(day).filter(parent=scope).select_related("unit")
+    children = (
+        placements_on(day).filter(parent=scope)
+        if scope is not None
+        else placements_on(day).filter(parent__isnull=True)
+    ).select_related("unit")
     return [
         {"unit": child.unit, "name": child.name, "measure": by_code[child.unit.code]}
         for child in children.order_by("sort_name")
@@ -114,14 +126,14 @@ def measure_by_child(scope: Unit, year: int, metric: str, subject: str) -> list[
     ]
 
 
-def misses(scope: Unit, year: int, metric: str, subject: str) -> QuerySet[UnitPlacement]:
+def misses(scope: Unit | None, year: int, metric: str, subject: str) -> QuerySet[UnitPlacement]:
     """The population rows that are not hits (for "weak", the hits are what to fix)."""
     condition = hit_condition(metric, year)
     rows = population(scope, year, subject)
     return rows.filter(condition) if metric == Metric.WEAK_COUNT else rows.exclude(condition)
 
 
-def recognitions_by_month(scope: Unit, year: int, subject: str) -> list[tuple[date, int]]:
+def recognitions_by_month(scope: Unit | None, year: int, subject: str) -> list[tuple[date, int]]:
     """How many units of the population were recognised in each month (in force today)."""
     units = population(scope, year, subject).values("unit")
     rows = (
@@ -139,7 +151,7 @@ def recognitions_by_month(scope: Unit, year: int, subject: str) -> list[tuple[da
     return [(row["month"], row["n"]) for row in rows]
 
 
-def class_distribution(scope: Unit, year: int, subject: str) -> dict[str, int]:
+def class_distribution(scope: Unit | None, year: int, subject: str) -> dict[str, int]:
     units = population(scope, year, subject).values("unit")
     rows = (
         Classification.objects.filter(
@@ -153,14 +165,11 @@ def class_distribution(scope: Unit, year: int, subject: str) -> dict[str, int]:
     return counts
 
 
-def children_status(scope: Unit, year: int) -> list[dict]:
-    """Each unit directly under `scope` today, with its own recognition and final class."""
-    children = list(
-        placements_on(min(date(year, 12, 31), today()))
-        .filter(parent=scope)
-        .select_related("unit")
-        .order_by("sort_name")
-    )
+def children_status(scope: Unit | None, year: int) -> list[dict]:
+    """Each unit directly under `scope` (None: the provinces), its recognition and class."""
+    on = placements_on(min(date(year, 12, 31), today()))
+    on = on.filter(parent=scope) if scope is not None else on.filter(parent__isnull=True)
+    children = list(on.select_related("unit").order_by("sort_name"))
     ids = [child.unit_id for child in children]
     recognised = set(
         Recognition.objects.filter(

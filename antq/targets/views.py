@@ -12,19 +12,27 @@ from antq.core.charts import bar_chart, step_chart
 from antq.core.errors import DomainError, NotFound
 from antq.core.excel import xlsx_response
 from antq.core.forms import add_domain_error
+from antq.units import permissions as unit_permissions
 from antq.units import selectors as unit_selectors
 from antq.units.models import Unit
 from antq.units.selectors import today
 
-from . import metrics, selectors, services
+from . import metrics, reporting, selectors, services
 from .choices import Metric, Subject
 from .forms import TargetForm
 from .models import Target
 
 SUBJECT_BELOW = {"province": Subject.COMMUNE, "commune": Subject.RESIDENTIAL_AREA}
+COUNTRY = "*"
 
 
 def _unit_and_year(request):
+    """The unit (None: the whole country, for administrators) and the year asked for."""
+    if request.GET.get("unit") == COUNTRY and unit_permissions.is_admin(request.user):
+        try:
+            return None, int(request.GET.get("year") or today().year)
+        except ValueError as error:
+            raise Http404 from error
     try:
         unit = (
             unit_selectors.unit_get(user=request.user, code=request.GET["unit"])
@@ -39,7 +47,7 @@ def _unit_and_year(request):
     return unit, year
 
 
-def _drilldown(unit: Unit, year: int) -> list[dict]:
+def _drilldown(unit: Unit | None, year: int) -> list[dict]:
     """Each unit directly below: its own recognition and class, and its areas' share."""
     rows = metrics.children_status(unit, year)
     areas = {
@@ -56,7 +64,7 @@ def _drilldown(unit: Unit, year: int) -> list[dict]:
 @login_required
 def dashboard(request):
     unit, year = _unit_and_year(request)
-    subject = SUBJECT_BELOW.get(unit.kind, Subject.ESTABLISHMENT)
+    subject = SUBJECT_BELOW.get(unit.kind, Subject.ESTABLISHMENT) if unit else Subject.COMMUNE
     rows = _drilldown(unit, year)
     if request.GET.get("export") == "children":
         return _export_children(rows, unit, year)
@@ -66,11 +74,19 @@ def dashboard(request):
         running += count
         progress.append((month.strftime("%m/%Y"), running))
     total = metrics.measure(unit, year, Metric.RECOGNISED_SHARE, subject).total
+    panel = reporting.reports_panel(unit, year=year, today=today())
     context = {
         "unit": unit,
         "year": year,
         "subject": Subject(subject),
-        "attainments": selectors.attainments(user=request.user, year=year, unit=unit),
+        "country": COUNTRY if unit_permissions.is_admin(request.user) else None,
+        "attainments": selectors.attainments(user=request.user, year=year, unit=unit)
+        if unit is not None
+        else [],
+        "reports": panel,
+        "trend_charts": [(name, step_chart(points, title=name)) for name, points in panel["trends"]]
+        if panel
+        else [],
         "rows": rows,
         "class_chart": bar_chart(
             [(str(rules.CLASS_LABELS[c]), classes[c]) for c in reversed(rules.CLASSES)],
@@ -79,7 +95,7 @@ def dashboard(request):
         "progress_chart": step_chart(progress, title=_("Recognised so far"), ceiling=total)
         if progress
         else None,
-        "can_set": services.can_set_targets(request.user, unit),
+        "can_set": unit is not None and services.can_set_targets(request.user, unit),
     }
     return render(request, "targets/dashboard.html", context)
 
@@ -87,8 +103,8 @@ def dashboard(request):
 def _export_children(rows, unit, year):
     yes, no = _("Yes"), _("No")
     return xlsx_response(
-        f"chi-tieu-{unit.code}-{year}.xlsx",
-        title=str(unit.name),
+        f"chi-tieu-{unit.code if unit else 'toan-quoc'}-{year}.xlsx",
+        title=str(unit.name if unit else _("Whole country")),
         headers=[
             _("Code"),
             _("Name"),

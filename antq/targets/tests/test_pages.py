@@ -68,7 +68,7 @@ def test_dashboard_queries_do_not_grow_with_the_data(
     ):
         target(persona, tree, metric=metric, subject=subject, comparison="gte", value=Decimal(0))
     client.force_login(persona(Role.LEADER))
-    with django_assert_max_num_queries(40) as small:
+    with django_assert_max_num_queries(80) as small:  # 12 months of trends: 3 each
         client.get("/targets/", {"unit": "38", "year": YEAR})
     units_import(actor=staff, data=xlsx_bytes(area_rows("16417", 400)), filename="kdc.xlsx")
     with django_assert_max_num_queries(len(small.captured_queries)):
@@ -125,3 +125,34 @@ def test_targets_page_is_for_province_staff(tree, persona, year, client):
     )
     assert response.status_code == 200  # "between" needs its upper value
     assert "value_high" in response.content.decode()
+
+
+def test_dashboard_shows_report_completeness_and_the_country_view(tree, persona, year, client):
+    from antq.reports import periods
+    from antq.reports import selectors as report_selectors
+    from antq.reports import services as report_services
+    from antq.reports.tests.conftest import FIGURES
+    from antq.units.selectors import today
+
+    form = report_selectors.form_get(code="movement-monthly")
+    last_month = periods.period_containing(today(), "month").previous()
+    report_services.report_save(
+        actor=persona(Role.COMMUNE_OFFICER),
+        form=form,
+        unit=tree.commune,
+        period_key=last_month.key,
+        values=FIGURES,
+        submit=True,
+    )
+    client.force_login(persona(Role.LEADER))
+    page = client.get("/targets/", {"unit": "38"}).content.decode()
+    panel = page[page.index('data-testid="completeness"') :]
+    assert f"— {last_month.key}" in panel
+    assert "50,0%" in panel  # one of the province's two communes has reported
+
+    client.force_login(persona(Role.ADMIN))
+    country = client.get("/targets/", {"unit": "*"}).content.decode()
+    assert 'data-testid="drill-38"' in country and 'data-testid="drill-01"' in country
+    client.force_login(persona(Role.PROVINCE_STAFF))
+    own = client.get("/targets/", {"unit": "*"})
+    assert own.status_code == 404
