@@ -19,8 +19,11 @@ class ClosestOut(Schema):
 
 class AttainmentOut(Schema):
     id: int
+    label: str
     metric: str
     subject: str
+    form_code: str
+    indicator_code: str
     comparison: str
     value: Decimal
     value_high: Decimal | None
@@ -41,6 +44,9 @@ def attainment(request, year: int, unit: str | None = None):
     return [
         {
             "id": a.target.pk,
+            "label": a.label,
+            "form_code": a.target.form_code,
+            "indicator_code": a.target.indicator_code,
             "metric": a.target.metric,
             "subject": a.target.subject,
             "comparison": a.target.comparison,

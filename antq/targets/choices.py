@@ -6,6 +6,8 @@ class Metric(models.TextChoices):
     RECOGNISED_SHARE = "recognised_share", _("Share recognised safe")
     GOOD_OR_BETTER_SHARE = "good_or_better_share", _("Share classified good or better")
     WEAK_COUNT = "weak_count", _("Number classified weak")
+    REPORTS_ON_TIME_SHARE = "reports_on_time_share", _("Share of expected reports received on time")
+    INDICATOR_TOTAL = "indicator_total", _("Total of a reported indicator")
 
 
 class Subject(models.TextChoices):
@@ -21,7 +23,11 @@ SUBJECT_KINDS = {
     Subject.RESIDENTIAL_AREA: ("residential_area",),
     Subject.ESTABLISHMENT: ("agency", "enterprise", "school"),
 }
-SHARE_METRICS = frozenset({Metric.RECOGNISED_SHARE, Metric.GOOD_OR_BETTER_SHARE})
+SHARE_METRICS = frozenset(
+    {Metric.RECOGNISED_SHARE, Metric.GOOD_OR_BETTER_SHARE, Metric.REPORTS_ON_TIME_SHARE}
+)
+# Metrics read from the periodic reports: they name a form (and an indicator), not a subject.
+REPORT_METRICS = frozenset({Metric.REPORTS_ON_TIME_SHARE, Metric.INDICATOR_TOTAL})
 
 
 class Comparison(models.TextChoices):

@@ -6,7 +6,21 @@ from .choices import Comparison, Metric, Subject
 
 class TargetForm(forms.Form):
     metric = forms.ChoiceField(label=_("Metric"), choices=Metric.choices)
-    subject = forms.ChoiceField(label=_("Units counted"), choices=Subject.choices)
+    subject = forms.ChoiceField(
+        label=_("Units counted"), required=False, choices=[("", "—"), *Subject.choices]
+    )
+    form_code = forms.CharField(
+        label=_("Report form (for report metrics)"),
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"placeholder": "movement-monthly"}),
+    )
+    indicator_code = forms.CharField(
+        label=_("Indicator (for an indicator total)"),
+        required=False,
+        max_length=60,
+        widget=forms.TextInput(attrs={"placeholder": "tips_received"}),
+    )
     comparison = forms.ChoiceField(label=_("Comparison"), choices=Comparison.choices)
     value = forms.DecimalField(label=_("Value"), min_value=0, max_digits=9, decimal_places=2)
     value_high = forms.DecimalField(

@@ -25,7 +25,9 @@ GOOD_OR_BETTER = ("excellent", "good")
 
 @dataclass(frozen=True)
 class Measure:
-    hits: int
+    """How many of a population count (`hits` of `total`); a reported total has no `total`."""
+
+    hits: int | Decimal
     total: int
 
     @property

@@ -16,7 +16,11 @@ class Target(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     unit = models.ForeignKey("units.Unit", verbose_name=_("unit"), on_delete=models.PROTECT)
     metric = models.CharField(_("metric"), max_length=32, choices=Metric.choices)
-    subject = models.CharField(_("units counted"), max_length=24, choices=Subject.choices)
+    subject = models.CharField(
+        _("units counted"), max_length=24, choices=Subject.choices, blank=True
+    )
+    form_code = models.CharField(_("report form"), max_length=40, blank=True)
+    indicator_code = models.CharField(_("indicator"), max_length=60, blank=True)
     comparison = models.CharField(_("comparison"), max_length=8, choices=Comparison.choices)
     value = models.DecimalField(_("value"), max_digits=9, decimal_places=2)
     value_high = models.DecimalField(
@@ -37,7 +41,8 @@ class Target(models.Model):
         ordering = ["year", "unit__path", "metric", "subject"]
         constraints = [
             models.UniqueConstraint(
-                fields=["year", "unit", "metric", "subject"], name="one_target_per_metric"
+                fields=["year", "unit", "metric", "subject", "form_code", "indicator_code"],
+                name="one_target_per_metric",
             ),
             models.CheckConstraint(
                 condition=~models.Q(comparison="between") | models.Q(value_high__isnull=False),

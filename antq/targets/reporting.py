@@ -1,10 +1,12 @@
-"""What the dashboard shows of the periodic reports: completeness and indicator trends."""
+"""What targets and the dashboard read of the periodic reports."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from antq.core.errors import NotFound
 from antq.reports import periods, rollups
 from antq.reports import selectors as report_selectors
+from antq.reports.models import ReportForm
 from antq.units.models import Unit
 
 MONTHLY_FORM = "movement-monthly"
@@ -12,11 +14,66 @@ TREND_INDICATORS = ("propaganda_sessions", "tips_received", "wanted_surrendered"
 TREND_MONTHS = 12
 
 
+def form_or_none(code: str) -> ReportForm | None:
+    try:
+        return report_selectors.form_get(code=code)
+    except NotFound:
+        return None
+
+
+def last_closed(form: ReportForm, *, year: int, today: date) -> periods.Period | None:
+    """The year's latest period that has ended by `today`."""
+    last = periods.period_containing(min(today, date(year, 12, 31)), form.period_type)
+    if last.end >= today:
+        last = last.previous()
+    return last if last.end.year == year else None
+
+
+def year_periods(form: ReportForm, *, year: int, today: date) -> list[periods.Period]:
+    last = last_closed(form, year=year, today=today)
+    if last is None:
+        return []
+    first = periods.period_containing(date(year, 1, 1), form.period_type)
+    return periods.periods_between(first, last)
+
+
+@dataclass(frozen=True)
+class OnTime:
+    on_time: int
+    expected: int
+    last_period: periods.Period | None
+
+
+def on_time_over_year(form: ReportForm, unit: Unit | None, *, year: int, today: date) -> OnTime:
+    """Reports received on time against those expected, over the year's closed periods."""
+    on_time = expected = 0
+    spans = year_periods(form, year=year, today=today)
+    for period in spans:
+        figures = rollups.completeness(form, period, unit)
+        on_time += figures.on_time
+        expected += figures.expected
+    return OnTime(on_time, expected, spans[-1] if spans else None)
+
+
+def indicator_total(form: ReportForm, code: str, unit: Unit | None, *, year: int, today: date):
+    """The indicator's total over the year's closed periods (None when nothing is reported)."""
+    spans = year_periods(form, year=year, today=today)
+    if not spans:
+        return None
+    for row in rollups.rollup_totals(form, spans[0], spans[-1], unit):
+        if row["indicator"].code == code:
+            return row["value"]
+    raise NotFound(code)
+
+
+def missing_last_period(form: ReportForm, unit: Unit | None, period) -> list:
+    return list(rollups.missing_units(form, period, unit)[:10])
+
+
 def reports_panel(unit: Unit | None, *, year: int, today: date) -> dict | None:
     """Completeness of the last closed month and 12-month trends of key indicators."""
-    try:
-        form = report_selectors.form_get(code=MONTHLY_FORM)
-    except NotFound:
+    form = form_or_none(MONTHLY_FORM)
+    if form is None:
         return None
     last = periods.period_containing(min(today, date(year, 12, 31)), form.period_type)
     if last.end >= today:

@@ -13,8 +13,8 @@ from antq.units import permissions as unit_permissions
 from antq.units.models import Unit
 from antq.units.selectors import today
 
-from . import metrics
-from .choices import SHARE_METRICS, Comparison, Metric, Subject
+from . import metrics, reporting
+from .choices import REPORT_METRICS, SHARE_METRICS, Comparison, Metric, Subject
 from .models import Target
 
 CLOSEST_LIMIT = 10
@@ -41,6 +41,7 @@ class Closest:
 
 @dataclass
 class Attainment:
+    label: str
     target: Target
     measure: metrics.Measure
     current: Decimal | None  # a percentage for shares, a count otherwise
@@ -82,10 +83,14 @@ def _hits_needed(target: Target, total: int) -> tuple[int | None, int | None]:
 
 def _gap(target: Target, measure: metrics.Measure) -> tuple[int, str]:
     least, most = _hits_needed(target, measure.total)
-    subject = Subject(target.subject).label
+    subject = Subject(target.subject).label if target.subject else ""
     if least is not None and measure.hits < least:
         more = least - measure.hits
-        if target.metric == Metric.RECOGNISED_SHARE:
+        if target.metric == Metric.REPORTS_ON_TIME_SHARE:
+            text = _("%(n)s more reports on time") % {"n": more}
+        elif target.metric == Metric.INDICATOR_TOTAL:
+            text = _("%(n)s short of the target") % {"n": more}
+        elif target.metric == Metric.RECOGNISED_SHARE:
             text = _("%(n)s more %(units)s to be recognised") % {"n": more, "units": subject}
         else:
             text = _("%(n)s more %(units)s to reach good or better") % {"n": more, "units": subject}
@@ -111,6 +116,8 @@ def _projection(target: Target, measure: metrics.Measure) -> Decimal | None:
 
 def _closest(target: Target) -> list[Closest]:
     """The units nearest to counting, with what each still lacks."""
+    if target.metric in REPORT_METRICS:
+        return _closest_reporting(target)
     rows = metrics.misses(target.unit, target.year, target.metric, target.subject)
     unit_ids = list(rows.values_list("unit_id", flat=True)[:2000])
     names = dict(rows.values_list("unit_id", "name")[:2000])
@@ -144,6 +151,46 @@ def _closest(target: Target) -> list[Closest]:
         )
         for uid in ranked[:CLOSEST_LIMIT]
     ]
+
+
+def _closest_reporting(target: Target) -> list[Closest]:
+    """For on-time reporting: who has not reported the last closed period."""
+    form = reporting.form_or_none(target.form_code)
+    if form is None or target.metric != Metric.REPORTS_ON_TIME_SHARE:
+        return []
+    period = reporting.last_closed(form, year=target.year, today=today())
+    if period is None:
+        return []
+    missing = _("no report for %(period)s") % {"period": period.key}
+    return [
+        Closest(unit=row.unit, name=row.name, missing=missing)
+        for row in reporting.missing_last_period(form, target.unit, period)
+    ]
+
+
+def _measure(target: Target) -> metrics.Measure:
+    if target.metric not in REPORT_METRICS:
+        return metrics.measure(target.unit, target.year, target.metric, target.subject)
+    form = reporting.form_or_none(target.form_code)
+    if form is None:
+        return metrics.Measure(hits=0, total=0)
+    if target.metric == Metric.REPORTS_ON_TIME_SHARE:
+        figures = reporting.on_time_over_year(form, target.unit, year=target.year, today=today())
+        return metrics.Measure(hits=figures.on_time, total=figures.expected)
+    total = reporting.indicator_total(
+        form, target.indicator_code, target.unit, year=target.year, today=today()
+    )
+    return metrics.Measure(hits=total or 0, total=0)
+
+
+def label_of(target: Target) -> str:
+    if target.metric in REPORT_METRICS:
+        form = reporting.form_or_none(target.form_code)
+        what = form.name if form else target.form_code
+        if target.indicator_code:
+            what = f"{what}: {target.indicator_code}"
+        return f"{target.get_metric_display()} — {what}"
+    return f"{target.get_metric_display()} — {target.get_subject_display()}"
 
 
 def _unit(unit_id: int, assessments: dict) -> Unit:
@@ -197,13 +244,14 @@ def _classification_missing(classification: Classification | None) -> str:
 
 
 def attainment_of(target: Target, *, with_closest: bool = True) -> Attainment:
-    measure = metrics.measure(target.unit, target.year, target.metric, target.subject)
+    measure = _measure(target)
     current = measure.share if target.metric in SHARE_METRICS else Decimal(measure.hits)
     met = current is not None and _compare(
         target.comparison, current, target.value, target.value_high
     )
     gap, gap_text = (0, "") if met else _gap(target, measure)
     return Attainment(
+        label=label_of(target),
         target=target,
         measure=measure,
         current=current,

@@ -11,7 +11,8 @@ from antq.units import permissions as unit_permissions
 from antq.units.models import Unit
 from antq.units.selectors import placements_on, today
 
-from .choices import SHARE_METRICS, Comparison, Metric, Subject
+from . import reporting
+from .choices import REPORT_METRICS, SHARE_METRICS, Comparison, Metric, Subject
 from .models import Target
 
 
@@ -28,11 +29,27 @@ def _check(actor, unit: Unit) -> None:
         raise PermissionDenied(_("Only province staff set targets."))
 
 
-def _errors(metric, subject, comparison, value, value_high) -> dict[str, str]:
+def _report_errors(metric, form_code, indicator_code) -> dict[str, str]:
+    form = reporting.form_or_none(form_code) if form_code else None
+    if form is None:
+        return {"form_code": _("Choose the report form the target is read from.")}
+    if metric == Metric.INDICATOR_TOTAL and indicator_code not in {
+        i.code for i in form.ordered_indicators() if i.is_numeric
+    }:
+        return {
+            "indicator_code": _("Choose a numeric indicator of the form %(form)s.")
+            % {"form": form.name}
+        }
+    return {}
+
+
+def _errors(metric, subject, comparison, value, value_high, form_code, indicator_code):
     errors = {}
     if metric not in Metric.values:
         errors["metric"] = _("Unknown metric.")
-    if subject not in Subject.values:
+    elif metric in REPORT_METRICS:
+        errors.update(_report_errors(metric, form_code, indicator_code))
+    elif subject not in Subject.values:
         errors["subject"] = _("Unknown group of units.")
     if comparison not in Comparison.values:
         errors["comparison"] = _("Unknown comparison.")
@@ -59,15 +76,28 @@ def target_set(
     basis: str = "",
     public: bool = False,
     reason: str = "",
+    form_code: str = "",
+    indicator_code: str = "",
 ) -> Target:
     """Create or change the unit's target for this metric and year."""
     _check(actor, unit)
-    if errors := _errors(metric, subject, comparison, value, value_high):
+    if metric in REPORT_METRICS:
+        subject = ""
+        indicator_code = indicator_code if metric == Metric.INDICATOR_TOTAL else ""
+    else:
+        form_code = indicator_code = ""
+    errors = _errors(metric, subject, comparison, value, value_high, form_code, indicator_code)
+    if errors:
         raise FieldErrors(errors)
-    target = Target.objects.filter(year=year, unit=unit, metric=metric, subject=subject).first()
-    target = target or Target(
-        year=year, unit=unit, metric=metric, subject=subject, created_by=actor
-    )
+    key = {
+        "year": year,
+        "unit": unit,
+        "metric": metric,
+        "subject": subject,
+        "form_code": form_code,
+        "indicator_code": indicator_code,
+    }
+    target = Target.objects.filter(**key).first() or Target(**key, created_by=actor)
     target.comparison, target.value, target.value_high = comparison, value, value_high
     target.basis, target.public = basis.strip(), public
     target._history_user = actor
@@ -91,6 +121,8 @@ def target_cascade(*, actor, target: Target, kind: str = "commune") -> int:
             unit=child.unit,
             metric=target.metric,
             subject=target.subject,
+            form_code=target.form_code,
+            indicator_code=target.indicator_code,
             comparison=target.comparison,
             value=target.value,
             value_high=target.value_high,

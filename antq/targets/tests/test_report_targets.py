@@ -1,0 +1,93 @@
+"""Targets read from the periodic reports: on-time reporting and indicator totals."""
+
+import math
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from antq.core.errors import FieldErrors
+from antq.core.roles import Role
+from antq.reports import selectors as report_selectors
+from antq.reports import services as report_services
+from antq.reports.tests.conftest import FIGURES, Clock
+from antq.targets import selectors
+from antq.units.selectors import today
+
+from .support import YEAR, target
+
+
+@pytest.fixture
+def september_on_time(tree, persona, monkeypatch):
+    clock = Clock(monkeypatch)
+    clock.set(date(YEAR, 10, 2))
+    report_services.report_save(
+        actor=persona(Role.COMMUNE_OFFICER),
+        form=report_selectors.form_get(code="movement-monthly"),
+        unit=tree.commune,
+        period_key=f"{YEAR}-09",
+        values=FIGURES,
+        submit=True,
+    )
+
+
+def test_on_time_reporting_share_gap_and_who_is_missing(tree, persona, september_on_time):
+    goal = target(
+        persona,
+        tree,
+        metric="reports_on_time_share",
+        subject="",
+        comparison="gte",
+        value=Decimal(80),
+        form_code="movement-monthly",
+    )
+    result = selectors.attainment_of(goal)
+    months = today().month - 1 if today().year == YEAR else 12  # the months that have closed
+    assert (result.measure.hits, result.measure.total) == (1, 2 * months)
+    assert not result.met
+    assert result.gap == math.ceil(0.8 * 2 * months) - 1
+    missing = {"16522"} if months == 9 else {"16417", "16522"}  # who lacks the last month
+    assert {c.unit.code for c in result.closest} == missing
+
+
+def test_indicator_total_over_the_year(tree, persona, september_on_time):
+    goal = target(
+        persona,
+        tree,
+        metric="indicator_total",
+        subject="",
+        comparison="gte",
+        value=Decimal(20),
+        form_code="movement-monthly",
+        indicator_code="tips_received",
+    )
+    result = selectors.attainment_of(goal)
+    assert (result.current, result.met, result.gap) == (Decimal(12), False, 8)
+    goal.value = Decimal(12)
+    goal.save()
+    assert selectors.attainment_of(goal).met
+
+
+def test_a_report_target_names_an_existing_form_and_indicator(tree, persona):
+    with pytest.raises(FieldErrors) as caught:
+        target(
+            persona,
+            tree,
+            metric="indicator_total",
+            subject="",
+            comparison="gte",
+            value=Decimal(1),
+            form_code="movement-monthly",
+            indicator_code="khong_co",
+        )
+    assert set(caught.value.errors) == {"indicator_code"}
+    with pytest.raises(FieldErrors):
+        target(
+            persona,
+            tree,
+            metric="reports_on_time_share",
+            subject="",
+            comparison="gte",
+            value=Decimal(1),
+            form_code="khong-co",
+        )
