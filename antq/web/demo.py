@@ -1,14 +1,20 @@
 """Deterministic demo data for one province: areas, establishments and one account per role."""
 
+from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
 
+from antq import rules
 from antq.accounts.models import Account
 from antq.accounts.services import account_create
 from antq.core.roles import Role
+from antq.evaluation import models as evaluation_models
 from antq.evaluation import selectors as evaluation_selectors
 from antq.evaluation import services as evaluation_services
+from antq.reports import periods as report_periods
+from antq.reports import selectors as report_selectors
+from antq.reports import services as report_services
 from antq.targets import selectors as target_selectors
 from antq.targets import services as target_services
 from antq.units.bulk import UnitRow, units_bulk_insert
@@ -130,7 +136,88 @@ def demo_seed(*, province_code: str) -> list[tuple[str, str, Unit]]:
     staff = Account.objects.get(username="tinh")
     _open_current_year(staff)
     _set_example_targets(staff, province)
+    _demo_activity(staff, province)
     return logins
+
+
+DEMO_COMMUNES_EVALUATED = 10
+
+
+def _demo_activity(staff, province: Unit) -> None:
+    """Some of the year's work, so the dashboards show something: done once."""
+    year = today().year
+    campaign = evaluation_selectors.year_get(province=province.code, year=year)
+    if evaluation_models.Assessment.objects.filter(year=campaign).exists():
+        return
+    communes = list(Unit.objects.filter(parent=province, kind="commune").order_by("code"))
+    for commune in communes[:DEMO_COMMUNES_EVALUATED]:
+        areas = list(Unit.objects.filter(parent=commune, kind="residential_area").order_by("code"))
+        for index, area in enumerate(areas):
+            evaluation_services.registration_record(
+                actor=staff,
+                campaign=campaign,
+                unit=area,
+                registered_on=date(year, 3, 1),
+                households_resident=100 + index,
+                households_registered=100 + index,
+            )
+            answers = dict.fromkeys(
+                rules.answerable_ids(rules.get_ruleset(campaign.ruleset_id), area.kind), True
+            )
+            if index == len(areas) - 1:  # one area per commune still has work to do
+                answers["4.3.c"] = False
+            assessment = evaluation_services.assessment_save(
+                actor=staff, campaign=campaign, unit=area, answers=answers, figures={}
+            )
+            if index == len(areas) - 1:
+                continue
+            evaluation_services.assessment_submit(actor=staff, assessment=assessment)
+            evaluation_services.assessment_verify(actor=staff, assessment=assessment)
+            evaluation_services.recognition_grant(
+                actor=staff,
+                campaign=campaign,
+                units=[area],
+                signer="Nguyễn Văn Minh",
+                decision_number=f"{index + 1}/QĐ-UBND",
+                decision_date=date(year, 10, 25),
+                issuing_body=f"UBND {commune.name}",
+                signer_title="Chủ tịch",
+            )
+    _demo_reports(staff, communes)
+
+
+def _demo_reports(staff, communes: list[Unit]) -> None:
+    """Last month's report from four communes in five; the fifth has not reported yet."""
+    form = report_selectors.form_get(code="movement-monthly")
+    period = report_periods.period_containing(today(), form.period_type).previous()
+    for index, commune in enumerate(communes):
+        if index % 5 == 4:
+            continue
+        values = {
+            "propaganda_sessions": 2 + index % 4,
+            "propaganda_attendances": 120 + index,
+            "prestigious_people_contacted": index % 6,
+            "posts_published": index % 3,
+            "tips_received": 3 + index % 7,
+            "tips_valuable": 1 + index % 3,
+            "cases_solved_from_tips": index % 2,
+            "wanted_surrendered": index % 2,
+            "offenders_reeducated": index % 4,
+            "guns_recovered": 0,
+            "explosives_kg_recovered": "0",
+            "firecrackers_kg_recovered": str(index % 5),
+            "crude_weapons_recovered": index % 3,
+            "self_management_teams": 3 + index % 5,
+            "models_active": 1 + index % 3,
+        }
+        report_services.report_save(
+            actor=staff,
+            form=form,
+            unit=commune,
+            period_key=period.key,
+            values=values,
+            submit=True,
+        )
 
 
 # The seeds' targets: Thanh Hóa's plan 67/KH-BCĐ of 08/3/2024 (">80% recognised, >80% good or
