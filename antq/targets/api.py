@@ -24,6 +24,7 @@ class AttainmentOut(Schema):
     subject: str
     form_code: str
     indicator_code: str
+    denominator_code: str
     comparison: str
     value: Decimal
     value_high: Decimal | None
@@ -47,6 +48,7 @@ def attainment(request, year: int, unit: str | None = None):
             "label": a.label,
             "form_code": a.target.form_code,
             "indicator_code": a.target.indicator_code,
+            "denominator_code": a.target.denominator_code,
             "metric": a.target.metric,
             "subject": a.target.subject,
             "comparison": a.target.comparison,

@@ -8,6 +8,7 @@ class Metric(models.TextChoices):
     WEAK_COUNT = "weak_count", _("Number classified weak")
     REPORTS_ON_TIME_SHARE = "reports_on_time_share", _("Share of expected reports received on time")
     INDICATOR_TOTAL = "indicator_total", _("Total of a reported indicator")
+    INDICATOR_RATIO = "indicator_ratio", _("Ratio of two reported indicators (%)")
 
 
 class Subject(models.TextChoices):
@@ -24,10 +25,19 @@ SUBJECT_KINDS = {
     Subject.ESTABLISHMENT: ("agency", "enterprise", "school"),
 }
 SHARE_METRICS = frozenset(
-    {Metric.RECOGNISED_SHARE, Metric.GOOD_OR_BETTER_SHARE, Metric.REPORTS_ON_TIME_SHARE}
+    {
+        Metric.RECOGNISED_SHARE,
+        Metric.GOOD_OR_BETTER_SHARE,
+        Metric.REPORTS_ON_TIME_SHARE,
+        Metric.INDICATOR_RATIO,
+    }
 )
 # Metrics read from the periodic reports: they name a form (and an indicator), not a subject.
-REPORT_METRICS = frozenset({Metric.REPORTS_ON_TIME_SHARE, Metric.INDICATOR_TOTAL})
+REPORT_METRICS = frozenset(
+    {Metric.REPORTS_ON_TIME_SHARE, Metric.INDICATOR_TOTAL, Metric.INDICATOR_RATIO}
+)
+# Metrics that name indicators of the form: a total names one, a ratio two (over the other).
+INDICATOR_METRICS = frozenset({Metric.INDICATOR_TOTAL, Metric.INDICATOR_RATIO})
 
 
 class Comparison(models.TextChoices):

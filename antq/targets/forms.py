@@ -21,6 +21,12 @@ class TargetForm(forms.Form):
         max_length=60,
         widget=forms.TextInput(attrs={"placeholder": "tips_received"}),
     )
+    denominator_code = forms.CharField(
+        label=_("Divided by the indicator (for a ratio)"),
+        required=False,
+        max_length=60,
+        widget=forms.TextInput(attrs={"placeholder": "tips_received"}),
+    )
     comparison = forms.ChoiceField(label=_("Comparison"), choices=Comparison.choices)
     value = forms.DecimalField(label=_("Value"), min_value=0, max_digits=9, decimal_places=2)
     value_high = forms.DecimalField(

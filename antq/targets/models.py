@@ -21,6 +21,7 @@ class Target(models.Model):
     )
     form_code = models.CharField(_("report form"), max_length=40, blank=True)
     indicator_code = models.CharField(_("indicator"), max_length=60, blank=True)
+    denominator_code = models.CharField(_("indicator it is divided by"), max_length=60, blank=True)
     comparison = models.CharField(_("comparison"), max_length=8, choices=Comparison.choices)
     value = models.DecimalField(_("value"), max_digits=9, decimal_places=2)
     value_high = models.DecimalField(
@@ -41,7 +42,15 @@ class Target(models.Model):
         ordering = ["year", "unit__path", "metric", "subject"]
         constraints = [
             models.UniqueConstraint(
-                fields=["year", "unit", "metric", "subject", "form_code", "indicator_code"],
+                fields=[
+                    "year",
+                    "unit",
+                    "metric",
+                    "subject",
+                    "form_code",
+                    "indicator_code",
+                    "denominator_code",
+                ],
                 name="one_target_per_metric",
             ),
             models.CheckConstraint(

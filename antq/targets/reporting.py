@@ -55,15 +55,15 @@ def on_time_over_year(form: ReportForm, unit: Unit | None, *, year: int, today: 
     return OnTime(on_time, expected, spans[-1] if spans else None)
 
 
-def indicator_total(form: ReportForm, code: str, unit: Unit | None, *, year: int, today: date):
-    """The indicator's total over the year's closed periods (None when nothing is reported)."""
+def indicator_totals(form: ReportForm, unit: Unit | None, *, year: int, today: date) -> dict:
+    """Each numeric indicator's total over the year's closed periods (None: nothing reported)."""
     spans = year_periods(form, year=year, today=today)
     if not spans:
-        return None
-    for row in rollups.rollup_totals(form, spans[0], spans[-1], unit):
-        if row["indicator"].code == code:
-            return row["value"]
-    raise NotFound(code)
+        return {}
+    return {
+        row["indicator"].code: row["value"]
+        for row in rollups.rollup_totals(form, spans[0], spans[-1], unit)
+    }
 
 
 def missing_last_period(form: ReportForm, unit: Unit | None, period) -> list:

@@ -177,10 +177,11 @@ def _measure(target: Target) -> metrics.Measure:
     if target.metric == Metric.REPORTS_ON_TIME_SHARE:
         figures = reporting.on_time_over_year(form, target.unit, year=target.year, today=today())
         return metrics.Measure(hits=figures.on_time, total=figures.expected)
-    total = reporting.indicator_total(
-        form, target.indicator_code, target.unit, year=target.year, today=today()
-    )
-    return metrics.Measure(hits=total or 0, total=0)
+    totals = reporting.indicator_totals(form, target.unit, year=target.year, today=today())
+    value = totals.get(target.indicator_code) or 0
+    if target.metric == Metric.INDICATOR_TOTAL:
+        return metrics.Measure(hits=value, total=0)
+    return metrics.Measure(hits=value, total=totals.get(target.denominator_code) or 0)
 
 
 def label_of(target: Target) -> str:
@@ -189,6 +190,8 @@ def label_of(target: Target) -> str:
         what = form.name if form else target.form_code
         if target.indicator_code:
             what = f"{what}: {target.indicator_code}"
+        if target.denominator_code:
+            what = f"{what} / {target.denominator_code}"
         return f"{target.get_metric_display()} — {what}"
     return f"{target.get_metric_display()} — {target.get_subject_display()}"
 

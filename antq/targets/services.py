@@ -12,7 +12,14 @@ from antq.units.models import Unit
 from antq.units.selectors import placements_on, today
 
 from . import reporting
-from .choices import REPORT_METRICS, SHARE_METRICS, Comparison, Metric, Subject
+from .choices import (
+    INDICATOR_METRICS,
+    REPORT_METRICS,
+    SHARE_METRICS,
+    Comparison,
+    Metric,
+    Subject,
+)
 from .models import Target
 
 
@@ -29,26 +36,26 @@ def _check(actor, unit: Unit) -> None:
         raise PermissionDenied(_("Only province staff set targets."))
 
 
-def _report_errors(metric, form_code, indicator_code) -> dict[str, str]:
+def _report_errors(metric, form_code, indicator_code, denominator_code) -> dict[str, str]:
     form = reporting.form_or_none(form_code) if form_code else None
     if form is None:
         return {"form_code": _("Choose the report form the target is read from.")}
-    if metric == Metric.INDICATOR_TOTAL and indicator_code not in {
-        i.code for i in form.ordered_indicators() if i.is_numeric
-    }:
-        return {
-            "indicator_code": _("Choose a numeric indicator of the form %(form)s.")
-            % {"form": form.name}
-        }
-    return {}
+    numeric = {i.code for i in form.ordered_indicators() if i.is_numeric}
+    message = _("Choose a numeric indicator of the form %(form)s.") % {"form": form.name}
+    errors = {}
+    if metric in INDICATOR_METRICS and indicator_code not in numeric:
+        errors["indicator_code"] = message
+    if metric == Metric.INDICATOR_RATIO and denominator_code not in numeric:
+        errors["denominator_code"] = message
+    return errors
 
 
-def _errors(metric, subject, comparison, value, value_high, form_code, indicator_code):
+def _errors(metric, subject, comparison, value, value_high, form_code, codes):
     errors = {}
     if metric not in Metric.values:
         errors["metric"] = _("Unknown metric.")
     elif metric in REPORT_METRICS:
-        errors.update(_report_errors(metric, form_code, indicator_code))
+        errors.update(_report_errors(metric, form_code, *codes))
     elif subject not in Subject.values:
         errors["subject"] = _("Unknown group of units.")
     if comparison not in Comparison.values:
@@ -78,15 +85,18 @@ def target_set(
     reason: str = "",
     form_code: str = "",
     indicator_code: str = "",
+    denominator_code: str = "",
 ) -> Target:
     """Create or change the unit's target for this metric and year."""
     _check(actor, unit)
     if metric in REPORT_METRICS:
         subject = ""
-        indicator_code = indicator_code if metric == Metric.INDICATOR_TOTAL else ""
+        indicator_code = indicator_code if metric in INDICATOR_METRICS else ""
+        denominator_code = denominator_code if metric == Metric.INDICATOR_RATIO else ""
     else:
-        form_code = indicator_code = ""
-    errors = _errors(metric, subject, comparison, value, value_high, form_code, indicator_code)
+        form_code = indicator_code = denominator_code = ""
+    codes = (indicator_code, denominator_code)
+    errors = _errors(metric, subject, comparison, value, value_high, form_code, codes)
     if errors:
         raise FieldErrors(errors)
     key = {
@@ -96,6 +106,7 @@ def target_set(
         "subject": subject,
         "form_code": form_code,
         "indicator_code": indicator_code,
+        "denominator_code": denominator_code,
     }
     target = Target.objects.filter(**key).first() or Target(**key, created_by=actor)
     target.comparison, target.value, target.value_high = comparison, value, value_high
@@ -123,6 +134,7 @@ def target_cascade(*, actor, target: Target, kind: str = "commune") -> int:
             subject=target.subject,
             form_code=target.form_code,
             indicator_code=target.indicator_code,
+            denominator_code=target.denominator_code,
             comparison=target.comparison,
             value=target.value,
             value_high=target.value_high,

@@ -68,6 +68,23 @@ def test_indicator_total_over_the_year(tree, persona, september_on_time):
     assert selectors.attainment_of(goal).met
 
 
+def test_indicator_ratio_over_the_year(tree, persona, september_on_time):
+    goal = target(
+        persona,
+        tree,
+        metric="indicator_ratio",
+        subject="",
+        comparison="gte",
+        value=Decimal(70),
+        form_code="movement-monthly",
+        indicator_code="tips_valuable",
+        denominator_code="tips_received",
+    )
+    result = selectors.attainment_of(goal)
+    assert (result.measure.hits, result.measure.total, result.current) == (9, 12, Decimal("75.0"))
+    assert result.met
+
+
 def test_a_report_target_names_an_existing_form_and_indicator(tree, persona):
     with pytest.raises(FieldErrors) as caught:
         target(
@@ -81,6 +98,18 @@ def test_a_report_target_names_an_existing_form_and_indicator(tree, persona):
             indicator_code="khong_co",
         )
     assert set(caught.value.errors) == {"indicator_code"}
+    with pytest.raises(FieldErrors) as caught:
+        target(
+            persona,
+            tree,
+            metric="indicator_ratio",
+            subject="",
+            comparison="gte",
+            value=Decimal(1),
+            form_code="movement-monthly",
+            indicator_code="tips_valuable",
+        )
+    assert set(caught.value.errors) == {"denominator_code"}
     with pytest.raises(FieldErrors):
         target(
             persona,
