@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from antq.units.choices import UnitKind
+
+from .choices import Aggregation, PeriodType, ValueType
 from .models import ReportForm
 
 
@@ -48,3 +51,50 @@ class UploadForm(forms.Form):
     submit = forms.BooleanField(
         label=_("Submit the reports (not only save drafts)"), required=False
     )
+
+
+class IndicatorForm(forms.Form):
+    code = forms.SlugField(label=_("Code"), max_length=60)
+    name = forms.CharField(label=_("Name"), max_length=255)
+    unit_of_measure = forms.CharField(label=_("Unit of measure"), required=False, max_length=40)
+    value_type = forms.ChoiceField(label=_("Type"), choices=ValueType.choices)
+    aggregation = forms.ChoiceField(label=_("How it adds up"), choices=Aggregation.choices)
+    min_value = forms.DecimalField(label=_("Minimum"), required=False, initial=0)
+    max_value = forms.DecimalField(label=_("Maximum"), required=False)
+    required = forms.BooleanField(label=_("Required"), required=False, initial=True)
+
+
+class NewFormForm(forms.Form):
+    code = forms.SlugField(label=_("Code"), max_length=40)
+    name = forms.CharField(label=_("Name"), max_length=255)
+    period_type = forms.ChoiceField(label=_("Period"), choices=PeriodType.choices)
+    unit_kinds = forms.MultipleChoiceField(
+        label=_("Who reports"), choices=UnitKind.choices, widget=forms.CheckboxSelectMultiple
+    )
+    indicators = forms.CharField(
+        label=_("Indicators, in order"),
+        help_text=_("Indicator codes separated by commas, e.g. tips_received, tips_valuable."),
+    )
+    deadline_days = forms.IntegerField(label=_("Deadline: days after the period ends"), min_value=0)
+    on_time_days = forms.IntegerField(
+        label=_("Counted on time within (days)"), min_value=0, required=False
+    )
+    late_entry_open = forms.BooleanField(label=_("Late entry open"), required=False, initial=True)
+    skip_out_of_scope = forms.BooleanField(
+        label=_("Units out of scope of the safety standard do not report"), required=False
+    )
+    deadline_note = forms.CharField(label=_("Basis of the deadline"), required=False)
+
+    def indicator_codes(self) -> list[str]:
+        raw = self.cleaned_data.get("indicators", "")
+        return [code.strip() for code in raw.replace(";", ",").split(",") if code.strip()]
+
+
+class FormSettingsForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=255)
+    deadline_days = forms.IntegerField(label=_("Deadline: days after the period ends"), min_value=0)
+    on_time_days = forms.IntegerField(label=_("Counted on time within (days)"), min_value=0)
+    late_entry_open = forms.BooleanField(label=_("Late entry open"), required=False)
+    active = forms.BooleanField(label=_("In use"), required=False)
+    deadline_note = forms.CharField(label=_("Basis of the deadline"), required=False)
+    reason = forms.CharField(label=_("Reason for the change"), required=False)

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import configure_views, views
 
 app_name = "reports"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("configure/", configure_views.configure, name="configure"),
+    path("configure/<slug:code>/", configure_views.form_settings, name="form_settings"),
     path("entry/", views.entry_go, name="entry_go"),
     path("entry/<slug:form>/<str:unit>/<str:period>/", views.entry, name="entry"),
     path("entry/<slug:form>/<str:unit>/<str:period>/check/", views.entry_check, name="check"),

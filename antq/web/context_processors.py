@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from antq.accounts.services import can_manage_accounts
+from antq.reports import permissions as report_permissions
 from antq.units import permissions as unit_permissions
 
 
@@ -19,6 +20,8 @@ def navigation(request):
     ]
     if user.unit_id is not None or unit_permissions.is_admin(user):
         items.append((_("Periodic reports"), reverse("reports:home")))
+    if report_permissions.can_configure(user):
+        items.append((_("Report forms"), reverse("reports:configure")))
     if unit_permissions.can_import_units(user):
         items.append((_("Import units"), reverse("units:import")))
     if can_manage_accounts(user):
