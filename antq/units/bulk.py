@@ -5,9 +5,7 @@ from datetime import date
 
 from simple_history.utils import bulk_create_with_history
 
-from antq.core.text import sort_key
-
-from .models import PATH_SEPARATOR, Unit, UnitPlacement, search_text_for
+from .models import PATH_SEPARATOR, Unit, UnitPlacement
 
 BATCH_SIZE = 2000
 
@@ -96,8 +94,8 @@ def units_bulk_insert(
                     name=u.name,
                     path=u.path,
                     valid_from=u.valid_from,
-                    search_text=search_text_for(u.name, u.code),
-                    sort_name=sort_key(u.name),
+                    search_text=u.search_text,
+                    sort_name=u.sort_name,
                 )
                 for u in units
             ],
