@@ -12,6 +12,7 @@ from antq.core.errors import DomainError, NotFound
 from antq.core.paging import page_of
 
 from . import selectors, services
+from .choices import EVALUATED_KINDS
 
 rules_router = Router(tags=["rules"])
 router = Router(tags=["evaluation"])
@@ -168,6 +169,83 @@ def year_patch(request, province: str, year: int, payload: YearPatch):
         actor=request.user, campaign=_year(request, province, year), reason=reason, **fields
     )
     return _year_out(campaign)
+
+
+class SheetItemIn(Schema):
+    # Defaults, so that a missing field is refused by the service naming the item.
+    id: str = ""
+    text: str = ""
+    max_points: float | str | None = None
+
+
+class SheetIn(Schema):
+    items: list[SheetItemIn]
+    decision_number: str
+    decision_date: date
+
+
+class SheetItemOut(Schema):
+    id: str
+    text: str
+    max_points: float
+    provisional: bool
+
+
+class SheetOut(Schema):
+    unit_kind: str
+    id: str
+    label: str
+    provisional: bool
+    decision_number: str | None
+    decision_date: date | None
+    items: list[SheetItemOut]
+
+
+def _sheet_out(campaign, unit_kind: str) -> dict:
+    if unit_kind not in EVALUATED_KINDS:
+        raise NotFound(_("Unknown unit kind %(kind)s.") % {"kind": unit_kind})
+    sheet = selectors.sheet_for_kind(campaign, unit_kind)
+    own = (campaign.own_sheets or {}).get(unit_kind) or {}
+    return {
+        "unit_kind": unit_kind,
+        "id": sheet.id,
+        "label": sheet.label,
+        "provisional": sheet.provisional,
+        "decision_number": own.get("decision_number"),
+        "decision_date": own.get("decision_date"),
+        "items": [
+            {
+                "id": i.id,
+                "text": i.text,
+                "max_points": float(i.max_points),
+                "provisional": i.provisional,
+            }
+            for i in sheet.items
+        ],
+    }
+
+
+@router.get(YEAR + "/sheets/{unit_kind}", response=SheetOut, summary="The score sheet in force")
+def year_sheet_get(request, province: str, year: int, unit_kind: str):
+    return _sheet_out(_year(request, province, year), unit_kind)
+
+
+@router.put(
+    YEAR + "/sheets/{unit_kind}",
+    response=SheetOut,
+    summary="Record the province's own score sheet for a unit kind",
+)
+def year_sheet_put(request, province: str, year: int, unit_kind: str, payload: SheetIn):
+    campaign = _year(request, province, year)
+    services.year_sheet_decide(
+        actor=request.user,
+        campaign=campaign,
+        unit_kind=unit_kind,
+        items=[item.model_dump() for item in payload.items],
+        decision_number=payload.decision_number,
+        decision_date=payload.decision_date,
+    )
+    return _sheet_out(campaign, unit_kind)
 
 
 class RegistrationIn(Schema):

@@ -153,6 +153,48 @@ class PolicyForm(forms.Form):
     )
 
 
+class SheetDecisionForm(forms.Form):
+    """The province's decision on a kind's score sheet; its rows come from a file or the grid."""
+
+    decision_number = forms.CharField(label=_("Decision number"))
+    decision_date = forms.DateField(label=_("Decision date"), widget=DATE)
+    file = forms.FileField(
+        label=_("Sheet file (.xlsx or .csv: Mã mục, Nội dung, Điểm tối đa)"),
+        required=False,
+        help_text=_("Leave empty to record the rows below."),
+    )
+
+
+MAX_SHEET_ROWS = 300
+
+
+def sheet_rows(items, blanks: int = 5) -> list[dict]:
+    """The grid's rows: the items given, then a few empty ones to add items."""
+    rows = [{"id": i.id, "text": i.text, "max_points": f"{float(i.max_points):g}"} for i in items]
+    return rows + [{"id": "", "text": "", "max_points": ""} for _ in range(blanks)]
+
+
+def parse_sheet_rows(data) -> list[dict]:
+    """Read the grid's ``id-<n>``, ``text-<n>``, ``max-<n>`` inputs; empty rows are skipped.
+
+    Each item keeps its row number (``line``, from 1) so that errors name it.
+    """
+    try:
+        count = min(int(data.get("rows", 0)), MAX_SHEET_ROWS)
+    except ValueError:
+        count = 0
+    items = []
+    for n in range(count):
+        row = {
+            "id": data.get(f"id-{n}", "").strip(),
+            "text": data.get(f"text-{n}", "").strip(),
+            "max_points": data.get(f"max-{n}", "").strip(),
+        }
+        if any(row.values()):
+            items.append({"line": n + 1, **row})
+    return items
+
+
 def parse_answers(data, items) -> dict:
     """Read ``a:<id>`` radio values (yes, no, na) for the answerable items."""
     answers = {}

@@ -40,6 +40,9 @@ class CampaignYear(models.Model):
     own_policy = models.JSONField(_("province's own bands"), null=True, blank=True)
     policy_decision_number = models.CharField(_("decision number"), max_length=60, blank=True)
     policy_decision_date = models.DateField(_("decision date"), null=True, blank=True)
+    # The province's own score sheets replacing the provisional ones, per unit kind:
+    # ``{kind: {"items": [{"id", "text", "max_points"}], "decision_number", "decision_date"}}``.
+    own_sheets = models.JSONField(_("province's own score sheets"), default=dict, blank=True)
     periods = models.JSONField(_("evaluation periods"), default=dict)
     authorities = models.JSONField(_("who verifies and decides"), default=dict)
     registration_before = models.DateField(_("registration before"))

@@ -394,11 +394,7 @@ def policy_of(campaign: CampaignYear) -> rules.ClassificationPolicy:
         caps = (rules.Cap("not_recognised", own["cap_not_recognised"], own.get("cap_label", "")),)
     return rules.ClassificationPolicy(
         id=f"{campaign.province.code}-{campaign.year}-{campaign.policy_decision_number}",
-        label=_("Decision %(n)s of %(d)s")
-        % {
-            "n": campaign.policy_decision_number,
-            "d": campaign.policy_decision_date.strftime("%d/%m/%Y"),
-        },
+        label=_decision_label(campaign.policy_decision_number, campaign.policy_decision_date),
         provisional=False,
         citation=campaign.policy_decision_number,
         max_points=Fraction(100),
@@ -407,8 +403,56 @@ def policy_of(campaign: CampaignYear) -> rules.ClassificationPolicy:
     )
 
 
-def sheet_of(unit: Unit) -> rules.ScoreSheet:
-    return rules.sheet_for(unit.kind)
+def _decision_label(number: str, day: date) -> str:
+    return _("Decision %(n)s of %(d)s") % {"n": number, "d": day.strftime("%d/%m/%Y")}
+
+
+def own_sheet_id(campaign: CampaignYear, kind: str, number: str) -> str:
+    """The id a province's own sheet goes by: its province, year, unit kind and decision."""
+    return f"{campaign.province.code}-{campaign.year}-{kind}-{number}"[:80]
+
+
+def own_sheet_data(campaign: CampaignYear, kind: str, recorded: dict) -> dict:
+    """Shape a province's recorded sheet like a shipped ``[[sheets]]`` table for the parser."""
+    number = recorded["decision_number"]
+    day = date.fromisoformat(recorded["decision_date"])
+    citation = _decision_label(number, day)
+    return {
+        "id": own_sheet_id(campaign, kind, number),
+        "label": citation,
+        "provisional": False,
+        "unit_kinds": [kind],
+        "citation": citation,
+        "max_points": 100,
+        "items": [
+            {
+                "id": item["id"],
+                "text": item["text"],
+                "max_points": item["max_points"],
+                "citation": citation,
+                "provisional": False,
+            }
+            for item in recorded["items"]
+        ],
+    }
+
+
+def sheet_for_kind(campaign: CampaignYear, kind: str) -> rules.ScoreSheet:
+    """Return the sheet in force for a kind this year: the province's own, else the shipped."""
+    recorded = (campaign.own_sheets or {}).get(kind)
+    if not recorded:
+        return rules.sheet_for(kind)
+    return rules.sheet_from_dict(own_sheet_data(campaign, kind, recorded), campaign.province.code)
+
+
+def sheet_of(campaign: CampaignYear, unit: Unit) -> rules.ScoreSheet:
+    """Return the score sheet the unit is scored on in the year."""
+    return sheet_for_kind(campaign, unit.kind)
+
+
+def sheets_in_force(campaign: CampaignYear) -> list[tuple[str, rules.ScoreSheet]]:
+    """Return ``(kind, sheet)`` for every evaluated kind of the year."""
+    return [(kind, sheet_for_kind(campaign, kind)) for kind in EVALUATED_KINDS]
 
 
 def lift_items(classification: Classification) -> list[rules.ItemGap]:
@@ -417,7 +461,7 @@ def lift_items(classification: Classification) -> list[rules.ItemGap]:
     recognition = recognition_for(campaign=campaign, unit=unit)
     recognised = bool(recognition and recognition.in_force)
     return rules.items_to_lift(
-        sheet_of(unit), classification.scores, policy_of(campaign), recognised
+        sheet_of(campaign, unit), classification.scores, policy_of(campaign), recognised
     )
 
 

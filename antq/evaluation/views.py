@@ -16,7 +16,7 @@ from antq.core.paging import page_of
 
 from . import forms, permissions, selectors, services
 from .certificate import certificate_docx, certificate_pdf
-from .choices import AssessmentStatus, Authority, ClassificationStatus
+from .choices import EVALUATED_KINDS, AssessmentStatus, Authority, ClassificationStatus
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -113,6 +113,7 @@ def year_detail(request, province, year):
     context = {
         "campaign": campaign,
         "policy": selectors.policy_of(campaign),
+        "sheets": selectors.sheets_in_force(campaign),
         "form": form,
         "can_manage": permissions.can_manage_years(request.user, campaign.province.code),
         "kinds": rules.UNIT_KIND_LABELS,
@@ -120,6 +121,73 @@ def year_detail(request, province, year):
         "tasks": selectors.worklist(user=request.user, campaign=campaign),
     }
     return render(request, "evaluation/year.html", context)
+
+
+def _managed_year(request, province, year, kind=None):
+    """The year for its province's staff; 404 for anyone else, or for an unknown kind."""
+    campaign = selectors.year_get(user=request.user, province=province, year=year)
+    if not permissions.can_manage_years(request.user, campaign.province.code):
+        raise Http404
+    if kind is not None and kind not in EVALUATED_KINDS:
+        raise Http404
+    return campaign
+
+
+@login_required
+@_found
+def year_sheet(request, province, year, kind):
+    """Province staff record their own score sheet for a kind: a file, or rows in a grid."""
+    campaign = _managed_year(request, province, year, kind)
+    sheet = selectors.sheet_for_kind(campaign, kind)
+    form = forms.SheetDecisionForm(request.POST or None, request.FILES or None)
+    rows, problem, errors = forms.sheet_rows(sheet.items), None, []
+    if request.method == "POST":
+        items = forms.parse_sheet_rows(request.POST)
+        rows = [*items, *forms.sheet_rows((), blanks=3)]
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                if upload:
+                    items = services.sheet_file_read(upload.read(), upload.name)
+                services.year_sheet_decide(
+                    actor=request.user,
+                    campaign=campaign,
+                    unit_kind=kind,
+                    items=items,
+                    decision_number=form.cleaned_data["decision_number"],
+                    decision_date=form.cleaned_data["decision_date"],
+                )
+                messages.success(request, _("Saved."))
+                return redirect("evaluation:year", province, year)
+            except DomainError as error:
+                problem, errors = error.message, getattr(error, "errors", [])
+    context = {
+        "campaign": campaign,
+        "kind": kind,
+        "kind_label": rules.UNIT_KIND_LABELS.get(kind, kind),
+        "sheet": sheet,
+        "form": form,
+        "rows": rows,
+        "problem": problem,
+        "errors": errors,
+    }
+    return render(request, "evaluation/year_sheet.html", context)
+
+
+@login_required
+@_found
+def year_sheet_export(request, province, year, kind):
+    """The sheet in force as a file with the upload's columns, to edit and upload again."""
+    campaign = selectors.year_get(user=request.user, province=province, year=year)
+    if kind not in EVALUATED_KINDS:
+        raise Http404
+    sheet = selectors.sheet_for_kind(campaign, kind)
+    return xlsx_response(
+        f"bang-diem-{province}-{year}-{kind}.xlsx",
+        title=kind,
+        headers=[header for _field, header in services.SHEET_COLUMNS],
+        rows=((i.id, i.text, float(i.max_points)) for i in sheet.items),
+    )
 
 
 def _registration_filter(request, campaign):
@@ -441,7 +509,7 @@ def certificate(request, province, year, code, fmt):
 def classification(request, province, year, code):
     campaign, unit = _unit_year(request, province, year, code)
     current = selectors.classification_for(campaign=campaign, unit=unit)
-    sheet = selectors.sheet_of(unit)
+    sheet = selectors.sheet_of(campaign, unit)
     if request.method == "POST":
         scores = forms.parse_scores(request.POST, sheet)
         try:

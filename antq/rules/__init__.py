@@ -19,6 +19,7 @@ from .classification import (
     items_to_lift,
     load_classifications,
     sheet_for,
+    sheet_from_dict,
     total_points,
 )
 from .engine import answerable_ids, answerable_items, evaluate, figure_names
@@ -113,5 +114,6 @@ __all__ = [
     "ruleset_for_year",
     "ruleset_from_dict",
     "sheet_for",
+    "sheet_from_dict",
     "total_points",
 ]

@@ -208,6 +208,16 @@ def _sheet(data: Any, source: str) -> ScoreSheet:
     )
 
 
+def sheet_from_dict(data: Mapping[str, Any], source: str = "bảng điểm") -> ScoreSheet:
+    """Parse one score sheet given as a mapping shaped like a ``[[sheets]]`` table.
+
+    The same checks as the shipped files apply (ids present and unique, text present, every
+    maximum above 0, items adding up to the sheet's ``max_points``); a province's own sheet
+    goes through here. Raises ``RulesetFormatError`` naming ``source``.
+    """
+    return _sheet(dict(data) if isinstance(data, Mapping) else data, source)
+
+
 @lru_cache(maxsize=8)
 def _load_dir(
     directory: Path,

@@ -5,6 +5,7 @@ from .assessment import assessment_return, assessment_save, assessment_submit, a
 from .classification import classification_review, classification_self_score
 from .recognition import recognition_grant, recognition_refuse, recognition_revoke
 from .registration import MAX_DOCUMENT_BYTES, document_attach, registration_record
+from .sheet import SHEET_COLUMNS, SheetRejected, sheet_file_read, year_sheet_decide
 from .year import (
     DEFAULT_AUTHORITIES,
     DEFAULT_POLICY,
@@ -18,6 +19,8 @@ __all__ = [
     "DEFAULT_AUTHORITIES",
     "DEFAULT_POLICY",
     "MAX_DOCUMENT_BYTES",
+    "SHEET_COLUMNS",
+    "SheetRejected",
     "assessment_return",
     "assessment_save",
     "assessment_submit",
@@ -29,8 +32,10 @@ __all__ = [
     "recognition_refuse",
     "recognition_revoke",
     "registration_record",
+    "sheet_file_read",
     "year_open",
     "year_policy_decide",
+    "year_sheet_decide",
     "year_update",
     "year_verdicts_refresh",
 ]

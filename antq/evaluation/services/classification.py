@@ -27,7 +27,7 @@ def classification_self_score(
 ) -> Classification:
     """Save the unit's own points per item; with ``submit`` send them up for review."""
     check_unit(actor, unit, campaign)
-    sheet = selectors.sheet_of(unit)
+    sheet = selectors.sheet_of(campaign, unit)
     classification = Classification.objects.filter(
         year=campaign, unit=unit
     ).first() or Classification(year=campaign, unit=unit, sheet_id=sheet.id)
@@ -40,6 +40,7 @@ def classification_self_score(
         if missing:
             raise DomainError(_("Score every item first: %(ids)s.") % {"ids": ", ".join(missing)})
         classification.status = ClassificationStatus.SUBMITTED
+    classification.sheet_id = sheet.id
     classification.self_scores = scores
     classification.scores = dict(scores)
     classification.total = _decimal(total)
@@ -57,7 +58,7 @@ def classification_review(
         raise PermissionDenied(_("You may not review this classification."))
     if classification.status != ClassificationStatus.SUBMITTED:
         raise DomainError(_("Only a submitted self-score can be reviewed."))
-    sheet = selectors.sheet_of(unit)
+    sheet = selectors.sheet_of(campaign, unit)
     scores = dict(classification.self_scores)
     log = []
     for item_id, (points, reason) in changes.items():
@@ -71,6 +72,7 @@ def classification_review(
     policy = selectors.policy_of(campaign)
     recognition = selectors.recognition_for(campaign=campaign, unit=unit)
     recognised = bool(recognition and recognition.in_force)
+    classification.sheet_id = sheet.id
     classification.scores = scores
     classification.changes = log
     classification.total = _decimal(total)

@@ -9,6 +9,8 @@ from antq.units.models import Unit
 from .. import permissions, selectors
 from ..choices import EVALUATED_KINDS
 
+# django-simple-history keeps the reason in a column of 100 characters (PostgreSQL refuses more).
+
 
 def record(obj, *, actor, reason: str = "") -> None:
     obj._history_user = actor if getattr(actor, "pk", None) else None

@@ -1,6 +1,7 @@
 """Small filters for the evaluation pages."""
 
 from datetime import date
+from fractions import Fraction
 
 from django import template
 from django.utils.translation import gettext as _
@@ -38,3 +39,11 @@ def iso_date(value):
         return date.fromisoformat(value)
     except (TypeError, ValueError):
         return value
+
+
+@register.filter
+def points(value):
+    """Show points (a Fraction from the rules engine) as a plain number: 2.5, not 5/2."""
+    if isinstance(value, Fraction):
+        return str(value.numerator) if value.denominator == 1 else f"{float(value):g}"
+    return value

@@ -127,7 +127,7 @@ def test_a_full_year_from_registration_to_classification_and_a_revocation(tree, 
     assert certificate_pdf(recognition).startswith(b"%PDF")
 
     # Classification: self-score, review with a reason, final class, items that would lift it.
-    sheet = selectors.sheet_of(area)
+    sheet = selectors.sheet_of(campaign, area)
     scores = {item.id: float(item.max_points) for item in sheet.items}
     first_item = sheet.items[0]
     scores[first_item.id] = 0
@@ -186,7 +186,7 @@ def test_the_province_replaces_the_provisional_policy_and_a_closed_year_keeps_it
     staff, officer = persona(Role.PROVINCE_STAFF), persona(Role.COMMUNE_OFFICER)
     campaign = open_year(persona)
     area = tree["16417-KDC01"]
-    sheet = selectors.sheet_of(area)
+    sheet = selectors.sheet_of(campaign, area)
     scores = {item.id: float(item.max_points) for item in sheet.items}
     scores[max(sheet.items, key=lambda i: i.max_points).id] = 0  # well under 90 points
     total = sum(scores.values())
