@@ -296,6 +296,7 @@ def units_import(*, actor, data: bytes, filename: str) -> int:
     """Import every row of the file, or none; return the number of units created."""
     rows = read_sheet(data, filename)
     parsed, parents = validate_rows(rows, actor=actor)
+    del rows  # the raw cells are no longer needed: free them before the insert
     reason = _("Imported from %(file)s") % {"file": filename}
     with transaction.atomic():
         return units_bulk_insert(
