@@ -96,14 +96,19 @@ def hit_condition(metric: str, year: int) -> Q:
 
 
 def measure(scope: Unit | None, year: int, metric: str, subject: str) -> Measure:
-    counts = population(scope, year, subject).aggregate(
-        total=Count("id"), hits=Count("id", filter=hit_condition(metric, year))
-    )
-    return Measure(hits=counts["hits"], total=counts["total"])
+    """Count the population and its hits.
+
+    Two queries on purpose: with the hit condition in WHERE, PostgreSQL plans the EXISTS as
+    a hash semi-join, like the hand-written SQL; inside COUNT(... FILTER) it probes the
+    recognitions once per unit, 3–5× slower at national scale (docs/performance.md).
+    """
+    rows = population(scope, year, subject)
+    hits = rows.filter(hit_condition(metric, year)).count()
+    return Measure(hits=hits, total=rows.count())
 
 
 def measure_by_child(scope: Unit | None, year: int, metric: str, subject: str) -> list[dict]:
-    """Return the measure for each unit directly under `scope`, in one grouped query."""
+    """Return the measure for each unit directly under `scope`, in two grouped queries."""
     day = reference_day(year, subject)
     prefix = _anchor_path(scope, day)
     if prefix is None:
@@ -112,10 +117,14 @@ def measure_by_child(scope: Unit | None, year: int, metric: str, subject: str) -
         population(scope, year, subject)
         .annotate(rest=Substr("path", len(prefix) + 1))
         .annotate(child=Substr("rest", 1, StrIndex("rest", Value("/")) - 1))
-        .values("child")
-        .annotate(total=Count("id"), hits=Count("id", filter=hit_condition(metric, year)))
     )
-    by_code = {row["child"]: Measure(hits=row["hits"], total=row["total"]) for row in rows}
+
+    def per_child(queryset) -> dict[str, int]:
+        return dict(queryset.values("child").annotate(n=Count("id")).values_list("child", "n"))
+
+    totals = per_child(rows)
+    hits = per_child(rows.filter(hit_condition(metric, year)))  # in WHERE: see measure()
+    by_code = {code: Measure(hits=hits.get(code, 0), total=n) for code, n in totals.items()}
     children = (
         placements_on(day).filter(parent=scope)
         if scope is not None
