@@ -1,5 +1,7 @@
 """The certificate of recognition (Giấy công nhận, Article 10.1 of Circular 124/2021)."""
 
+from django.utils.translation import gettext as _
+
 from antq.core.documents import OfficialDocument, Paragraph, to_docx, to_pdf
 from antq.core.errors import DomainError
 
@@ -11,7 +13,7 @@ STANDARD = "“An toàn về an ninh, trật tự”"
 def certificate_content(recognition: Recognition) -> OfficialDocument:
     """Return what the certificate of a recognition in force says."""
     if not recognition.in_force:
-        raise DomainError("Chỉ cấp Giấy công nhận cho đơn vị đang được công nhận.")
+        raise DomainError(_("A certificate is issued only for a recognition in force."))
     unit = recognition.unit
     year = recognition.year.year
     parent = unit.parent.name if unit.parent else ""

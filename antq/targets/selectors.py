@@ -129,9 +129,10 @@ def _closest(target: Target) -> list[Closest]:
             ).select_related("year", "unit")
         }
         ranked = sorted(unit_ids, key=lambda uid: _assessment_rank(assessments.get(uid)))
+        units = Unit.objects.in_bulk(ranked[:CLOSEST_LIMIT])  # one query, not one per unit
         return [
             Closest(
-                unit=_unit(uid, assessments),
+                unit=units[uid],
                 name=names[uid],
                 missing=_assessment_missing(assessments.get(uid)),
             )
@@ -194,12 +195,6 @@ def label_of(target: Target) -> str:
             what = f"{what} / {target.denominator_code}"
         return f"{target.get_metric_display()} — {what}"
     return f"{target.get_metric_display()} — {target.get_subject_display()}"
-
-
-def _unit(unit_id: int, assessments: dict) -> Unit:
-    if unit_id in assessments:
-        return assessments[unit_id].unit
-    return Unit.objects.get(pk=unit_id)
 
 
 _STATUS_RANK = {"verified": 0, "submitted": 1, "returned": 2, "draft": 3}
@@ -271,3 +266,26 @@ def attainments(*, user, year: int, unit: Unit, with_closest: bool = True) -> li
         attainment_of(t, with_closest=with_closest)
         for t in target_list(user=user, year=year, unit=unit)
     ]
+
+
+def drilldown(unit: Unit | None, year: int) -> list[dict]:
+    """Each unit directly below: its own recognition and class, and its areas' share."""
+    rows = metrics.children_status(unit, year)
+    areas = {
+        row["unit"].pk: row["measure"]
+        for row in metrics.measure_by_child(
+            unit, year, Metric.RECOGNISED_SHARE, Subject.RESIDENTIAL_AREA
+        )
+    }
+    for row in rows:
+        row["areas"] = areas.get(row["unit"].pk) if row["unit"].kind != "residential_area" else None
+    return rows
+
+
+def recognition_progress(unit: Unit | None, year: int, subject: str) -> list[tuple[str, int]]:
+    """Units recognised so far, month by month (cumulative), labelled mm/yyyy."""
+    progress, running = [], 0
+    for month, count in metrics.recognitions_by_month(unit, year, subject):
+        running += count
+        progress.append((month.strftime("%m/%Y"), running))
+    return progress

@@ -47,32 +47,15 @@ def _unit_and_year(request):
     return unit, year
 
 
-def _drilldown(unit: Unit | None, year: int) -> list[dict]:
-    """Each unit directly below: its own recognition and class, and its areas' share."""
-    rows = metrics.children_status(unit, year)
-    areas = {
-        row["unit"].pk: row["measure"]
-        for row in metrics.measure_by_child(
-            unit, year, Metric.RECOGNISED_SHARE, Subject.RESIDENTIAL_AREA
-        )
-    }
-    for row in rows:
-        row["areas"] = areas.get(row["unit"].pk) if row["unit"].kind != "residential_area" else None
-    return rows
-
-
 @login_required
 def dashboard(request):
     unit, year = _unit_and_year(request)
     subject = SUBJECT_BELOW.get(unit.kind, Subject.ESTABLISHMENT) if unit else Subject.COMMUNE
-    rows = _drilldown(unit, year)
+    rows = selectors.drilldown(unit, year)
     if request.GET.get("export") == "children":
         return _export_children(rows, unit, year)
     classes = metrics.class_distribution(unit, year, subject)
-    progress, running = [], 0
-    for month, count in metrics.recognitions_by_month(unit, year, subject):
-        running += count
-        progress.append((month.strftime("%m/%Y"), running))
+    progress = selectors.recognition_progress(unit, year, subject)
     total = metrics.measure(unit, year, Metric.RECOGNISED_SHARE, subject).total
     panel = reporting.reports_panel(unit, year=year, today=today())
     context = {

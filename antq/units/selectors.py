@@ -4,6 +4,7 @@ from datetime import date
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from antq.core.errors import NotFound
 from antq.core.history import history_of
@@ -33,8 +34,6 @@ def unit_get(*, user, code: str) -> Unit:
 
 
 def _not_found_message(code: str) -> str:
-    from django.utils.translation import gettext
-
     return gettext("No unit with code %(code)s.") % {"code": code}
 
 

@@ -49,11 +49,16 @@ def recognition_grant(
     if not decision_number.strip() or not issuing_body.strip():
         raise DomainError(_("Give the decision's number and issuing body."))
     problems = []
+    # Read the batch's assessments and earlier decisions in two queries, not two per unit.
+    assessments = {a.unit_id: a for a in Assessment.objects.filter(year=campaign, unit__in=units)}
+    decided = set(
+        Recognition.objects.filter(year=campaign, unit__in=units).values_list("unit_id", flat=True)
+    )
     for unit in units:
         check_in_year(campaign, unit)
         if not permissions.can_decide(actor, campaign, unit):
             raise PermissionDenied(_("You may not decide on %(unit)s.") % {"unit": unit.name})
-        assessment = Assessment.objects.filter(year=campaign, unit=unit).first()
+        assessment = assessments.get(unit.pk)
         if assessment is None or assessment.status != AssessmentStatus.VERIFIED:
             problems.append(_("%(unit)s: not verified yet.") % {"unit": unit.name})
             continue
@@ -65,7 +70,7 @@ def recognition_grant(
             problems.append(
                 _("%(unit)s does not meet criteria %(ids)s.") % {"unit": unit.name, "ids": failed}
             )
-        if Recognition.objects.filter(year=campaign, unit=unit).exists():
+        if unit.pk in decided:
             problems.append(_("%(unit)s: already decided.") % {"unit": unit.name})
     if problems:
         error = DomainError(" ".join(problems))
@@ -86,7 +91,8 @@ def recognition_grant(
         )
         record(recognition, actor=actor, reason=_("Recognised"))
         made.append(recognition)
-    for unit in units:
+    # Each commune is recomputed once, however many of its units the decision covers.
+    for unit in {u.parent_id: u for u in units}.values():
         _refresh_commune_of(campaign, unit, actor=actor, reason=_("5.4 recomputed"))
     return made
 

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils.translation import gettext
 
 from antq.core.errors import DomainError
 from antq.core.roles import Role
@@ -10,6 +11,7 @@ from antq.evaluation import selectors as evaluation_selectors
 from antq.evaluation import services as evaluation
 from antq.evaluation.tests.support import all_yes
 from antq.targets import selectors, services
+from antq.targets.choices import Subject
 from antq.targets.models import Target
 
 from .support import YEAR, assess, classify, recognise, target
@@ -34,10 +36,13 @@ def test_share_recognised_its_gap_and_closest_units_then_revocation(tree, person
     )
     now = selectors.attainment_of(goal)
     assert (now.measure.hits, now.current, now.met, now.gap) == (2, Decimal("66.7"), False, 1)
-    assert "1" in now.gap_text
+    assert now.gap_text == gettext("%(n)s more %(units)s to be recognised") % {
+        "n": 1,
+        "units": Subject.RESIDENTIAL_AREA.label,
+    }
     [closest] = now.closest
     assert closest.unit.code == "16417-KDC02"
-    assert "4.3" in closest.missing
+    assert closest.missing == gettext("criteria not met: %(ids)s") % {"ids": "4.3"}
 
     goal.comparison, goal.value = "gte", Decimal("66.6")
     goal.save()
