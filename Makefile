@@ -48,8 +48,14 @@ lint: install
 bench: install
 	$(BIN)/python -m bench
 
+# The apps of the second half keep their own catalogues (antq/<app>/locale).
+APP_CATALOGUES := models forces tips directives campaigns funding awards documents
+
 messages: install
-	cd antq && ../$(BIN)/python ../manage.py makemessages -l vi --no-obsolete
+	cd antq && ../$(BIN)/python ../manage.py makemessages -l vi --no-obsolete \
+	  $(foreach app,$(APP_CATALOGUES),--ignore=$(app)/*)
+	for app in $(APP_CATALOGUES); do \
+	  (cd antq/$$app && ../../$(BIN)/python ../../manage.py makemessages -l vi --no-obsolete); done
 	cd antq && ../$(BIN)/python ../manage.py compilemessages -l vi
 
 clean:

@@ -69,10 +69,20 @@ def on_http_error(request, exc: HttpError):
 
 
 def register_routers() -> None:
+    from antq.awards.api import router as awards_router
+    from antq.campaigns.api import router as campaigns_router
+    from antq.directives.api import router as directives_router
+    from antq.documents.api import router as documents_router
     from antq.evaluation.api import router as evaluation_router
     from antq.evaluation.api import rules_router
+    from antq.forces.api import router as forces_router
+    from antq.funding.api import router as funding_router
+    from antq.models.api import examples_router
+    from antq.models.api import router as models_router
     from antq.reports.api import router as reports_router
     from antq.targets.api import router as targets_router
+    from antq.tips.api import public_router as public_tips_router
+    from antq.tips.api import router as tips_router
     from antq.units.api import router as units_router
 
     api.add_router("/units", units_router)
@@ -80,6 +90,16 @@ def register_routers() -> None:
     api.add_router("/evaluation", evaluation_router)
     api.add_router("/reports", reports_router)
     api.add_router("/targets", targets_router)
+    api.add_router("/models", models_router)
+    api.add_router("/examples", examples_router)
+    api.add_router("/forces", forces_router)
+    api.add_router("/directives", directives_router)
+    api.add_router("/campaigns", campaigns_router)
+    api.add_router("/funding", funding_router)
+    api.add_router("/public/tips", public_tips_router)
+    api.add_router("/tips", tips_router)
+    api.add_router("/awards", awards_router)
+    api.add_router("/documents", documents_router)
 
 
 register_routers()

@@ -42,9 +42,17 @@ INSTALLED_APPS = [
     "antq.core",
     "antq.units",
     "antq.accounts",
+    "antq.models",
+    "antq.forces",
+    "antq.directives",
+    "antq.campaigns",
+    "antq.funding",
+    "antq.tips",
     "antq.evaluation",
     "antq.reports",
     "antq.targets",
+    "antq.awards",
+    "antq.documents",
     "antq.web",
 ]
 

@@ -2,6 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
+from importlib import import_module
 
 from django.db import transaction
 
@@ -137,7 +138,22 @@ def demo_seed(*, province_code: str) -> list[tuple[str, str, Unit]]:
     _open_current_year(staff)
     _set_example_targets(staff, province)
     _demo_activity(staff, province)
+    for app in REGISTRY_DEMOS:
+        import_module(f"antq.{app}.demo").seed(province=province, staff=staff, today=today())
     return logins
+
+
+# Each app seeds its own demo data; the order follows what reads what.
+REGISTRY_DEMOS = (
+    "models",
+    "forces",
+    "directives",
+    "campaigns",
+    "funding",
+    "tips",
+    "awards",
+    "documents",
+)
 
 
 DEMO_COMMUNES_EVALUATED = 10

@@ -1,0 +1,5 @@
+"""API of the awards app."""
+
+from ninja import Router
+
+router = Router(tags=["awards"])

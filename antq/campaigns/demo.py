@@ -1,0 +1,5 @@
+"""Deterministic demo data of the campaigns app for the demo province."""
+
+
+def seed(*, province, staff, today) -> None:
+    """Add this app's demo data once; a second run changes nothing."""

@@ -1,0 +1,5 @@
+"""API of the directives app."""
+
+from ninja import Router
+
+router = Router(tags=["directives"])

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DirectivesConfig(AppConfig):
+    """Directives and plans."""
+
+    name = "antq.directives"
+    label = "directives"
+    verbose_name = _("Directives and plans")

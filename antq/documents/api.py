@@ -1,0 +1,5 @@
+"""API of the documents app."""
+
+from ninja import Router
+
+router = Router(tags=["documents"])

@@ -1,0 +1,5 @@
+"""API of the forces app."""
+
+from ninja import Router
+
+router = Router(tags=["forces"])

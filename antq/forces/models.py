@@ -1,0 +1,1 @@
+"""What the forces app stores."""

@@ -1,0 +1,5 @@
+"""API of the funding app."""
+
+from ninja import Router
+
+router = Router(tags=["funding"])

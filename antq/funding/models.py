@@ -1,0 +1,1 @@
+"""What the funding app stores."""

@@ -1,0 +1,1 @@
+"""What the tips app stores."""
