@@ -305,7 +305,9 @@ def _criterion_outcome(
             else f"Đạt các tiêu chí {scope} áp dụng cho đơn vị."
         )
     else:
-        reason = f"Không đạt điểm: {', '.join(failed)}." if failed else "Đạt tất cả các điểm."
+        # 6.4 and 7.5 are answered in two parts of one clause, not in lettered points.
+        word = "phần" if all(getattr(p, "part", False) for p in criterion.points) else "điểm"
+        reason = f"Không đạt {word}: {', '.join(failed)}." if failed else f"Đạt tất cả các {word}."
     return CriterionOutcome(
         id=criterion.id,
         met=not failed,

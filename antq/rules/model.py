@@ -78,7 +78,13 @@ class Item:
 
 @dataclass(frozen=True)
 class Point(Item):
-    """A lettered point of a criterion (``4.3.a``; đ is written ``dd``)."""
+    """A lettered point of a criterion (``4.3.a``; đ is written ``dd``).
+
+    With ``part``, not a point of the law but one part of a clause answered on its own
+    (6.4 and 7.5: the title part may be not applicable, the discipline part always applies).
+    """
+
+    part: bool = False
 
 
 @dataclass(frozen=True)

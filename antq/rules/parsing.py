@@ -48,6 +48,7 @@ _ITEM_KEYS = {
     "summary",
     "source",
 }
+_POINT_KEYS = _ITEM_KEYS | {"part"}
 _CRITERION_KEYS = _ITEM_KEYS | {"points", "includes"}
 _CHECK_KEYS = {"kind", "label", "figure", "reference", "threshold", "empty_met", "empty_text"}
 
@@ -188,12 +189,16 @@ def _point(
     default_source: str,
 ) -> Point:
     data = _table(data, source, where)
-    _keys(data, _ITEM_KEYS, source, where)
+    _keys(data, _POINT_KEYS, source, where)
     point_id = _text(data, "id", source, where)
     where = f"{where} {point_id}"
     if not point_id.startswith(criterion_id + ".") or point_id == criterion_id + ".":
         raise _fail(source, where, f"mã điểm phải có dạng '{criterion_id}.<chữ>'")
-    return Point(id=point_id, **_item_fields(data, source, where, figures, default_source))
+    return Point(
+        id=point_id,
+        part=_flag(data, "part", False, source, where),
+        **_item_fields(data, source, where, figures, default_source),
+    )
 
 
 def _criterion(

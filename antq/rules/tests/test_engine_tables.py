@@ -236,10 +236,11 @@ def test_divisions_answer_covers_discipline():
 
 
 # Not applicable: only where the law allows it (6.4, 7.5).
-def test_protection_force_may_be_not_applicable():
-    verdict = evaluate_with("agency", answers={"6.4": None})
+def test_protection_force_title_may_be_not_applicable():
+    verdict = evaluate_with("agency", answers={"6.4.title": None})
     result = outcome(verdict, "6.4")
-    assert result.met and not result.applicable
+    title, discipline = result.points
+    assert result.met and not title.applicable and discipline.applicable
     assert verdict.met
 
 
