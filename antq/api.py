@@ -74,7 +74,7 @@ def register_routers() -> None:
     from antq.directives.api import router as directives_router
     from antq.documents.api import router as documents_router
     from antq.evaluation.api import router as evaluation_router
-    from antq.evaluation.api import rules_router
+    from antq.evaluation.rules_api import rules_router
     from antq.forces.api import router as forces_router
     from antq.funding.api import router as funding_router
     from antq.models.api import examples_router

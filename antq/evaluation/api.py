@@ -1,4 +1,4 @@
-"""Dry-run endpoints: apply a ruleset or a classification policy without storing anything."""
+"""API of the yearly cycle: years, registrations, assessments, recognitions, classes."""
 
 from datetime import date
 from typing import Any
@@ -8,21 +8,14 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from antq import rules
-from antq.core.errors import DomainError, NotFound
+from antq.core.errors import NotFound
 from antq.core.paging import page_of
 
 from . import selectors, services
 from .choices import EVALUATED_KINDS
+from .options import options_of
 
-rules_router = Router(tags=["rules"])
 router = Router(tags=["evaluation"])
-
-
-class EvaluateIn(Schema):
-    ruleset: str = Field(examples=["tt124-2021"])
-    unit_kind: str = Field(examples=["residential_area"])
-    answers: dict[str, bool | None] = {}
-    figures: dict[str, Any] = {}
 
 
 class CriterionOut(Schema):
@@ -30,48 +23,9 @@ class CriterionOut(Schema):
     met: bool
     citation: str
     reason: str
-
-
-class EvaluateOut(Schema):
-    met: bool
-    criteria: list[CriterionOut]
-
-
-class ClassifyIn(Schema):
-    policy: str = Field(examples=["qd510-2022-provisional"])
-    points: float
-    recognised: bool
-
-
-class ClassifyOut(Schema):
-    class_: str = Field(alias="class")
-    provisional: bool
-
-
-@rules_router.post("/evaluate", response=EvaluateOut, summary="Evaluate answers against a ruleset")
-def evaluate(request, payload: EvaluateIn):
-    try:
-        ruleset = rules.get_ruleset(payload.ruleset)
-        verdict = rules.evaluate(ruleset, payload.unit_kind, payload.answers, payload.figures)
-    except rules.RulesError as error:
-        raise DomainError(error.message) from error
-    return {
-        "met": verdict.met,
-        "criteria": [
-            {"id": c.id, "met": c.met, "citation": c.citation, "reason": c.reason}
-            for c in verdict.criteria
-        ],
-    }
-
-
-@rules_router.post("/classify", response=ClassifyOut, by_alias=True, summary="Classify by points")
-def classify(request, payload: ClassifyIn):
-    try:
-        policy = rules.get_policy(payload.policy)
-        result = rules.classify(policy, payload.points, payload.recognised)
-    except rules.RulesError as error:
-        raise DomainError(error.message) from error
-    return {"class": result, "provisional": policy.provisional}
+    applicable: bool = True
+    text: str = ""
+    wording: str = ""
 
 
 # --- the yearly cycle -----------------------------------------------------------------------
@@ -102,7 +56,8 @@ class YearIn(Schema):
 
 class YearPatch(Schema):
     periods: dict[str, list[date]] | None = None
-    authorities: dict[str, dict[str, str]] | None = None
+    authorities: dict[str, dict[str, str | bool]] | None = None
+    options: dict[str, Any] | None = None
     registration_before: date | None = None
     recognition_area_before: date | None = None
     recognition_other_before: date | None = None
@@ -118,7 +73,8 @@ class YearOut(Schema):
     policy: str
     policy_provisional: bool
     periods: dict[str, list[str]]
-    authorities: dict[str, dict[str, str]]
+    authorities: dict[str, dict[str, str | bool]]
+    options: dict[str, Any]
     registration_before: date
     recognition_area_before: date
     recognition_other_before: date
@@ -133,6 +89,7 @@ def _year_out(campaign) -> dict:
         "province": campaign.province.code,
         "policy": policy.id,
         "policy_provisional": policy.provisional,
+        "options": options_of(campaign),
     }
 
 
@@ -311,6 +268,9 @@ class PointOut(Schema):
     id: str
     met: bool
     reason: str
+    applicable: bool = True
+    text: str = ""
+    wording: str = ""
 
 
 class AssessmentCriterion(CriterionOut):
@@ -341,7 +301,23 @@ class ReasonIn(Schema):
     reason: str
 
 
+def _outcome_out(ruleset, kind: str, outcome) -> dict:
+    item = rules.answerable_items(ruleset, kind).get(outcome.id) or ruleset.criterion(
+        kind, outcome.id
+    )
+    return {
+        "id": outcome.id,
+        "met": outcome.met,
+        "citation": outcome.citation,
+        "reason": outcome.reason,
+        "applicable": outcome.applicable,
+        "text": item.text if item else "",
+        "wording": item.wording if item else "",
+    }
+
+
 def _assessment_out(campaign, unit, assessment) -> dict:
+    ruleset = selectors.ruleset_of(campaign)
     answers = assessment.answers if assessment else {}
     verdict, figures = selectors.verdict_of(
         campaign, unit, answers, assessment.figures if assessment else {}
@@ -357,11 +333,8 @@ def _assessment_out(campaign, unit, assessment) -> dict:
         "met": verdict.met,
         "criteria": [
             {
-                "id": c.id,
-                "met": c.met,
-                "citation": c.citation,
-                "reason": c.reason,
-                "points": [{"id": p.id, "met": p.met, "reason": p.reason} for p in c.points],
+                **_outcome_out(ruleset, unit.kind, c),
+                "points": [_outcome_out(ruleset, unit.kind, p) for p in c.points],
             }
             for c in verdict.criteria
         ],

@@ -5,9 +5,16 @@ from django.utils.translation import gettext as _
 from antq.core.documents import OfficialDocument, Paragraph, to_docx, to_pdf
 from antq.core.errors import DomainError
 
+from . import selectors
 from .models import Recognition
 
 STANDARD = "“An toàn về an ninh, trật tự”"
+
+
+def _legal_basis(recognition: Recognition) -> str:
+    """Cite the ruleset the year was evaluated under (Circular 23/2012 up to 2021)."""
+    # A province's additions (Article 8.1) are cited after the Circular they add to.
+    return selectors.ruleset_of(recognition.year).citation
 
 
 def certificate_content(recognition: Recognition) -> OfficialDocument:
@@ -30,8 +37,8 @@ def certificate_content(recognition: Recognition) -> OfficialDocument:
         subtitle=f"Đạt tiêu chuẩn {STANDARD} năm {year}",
         body=[
             Paragraph(
-                f"Căn cứ Thông tư số 124/2021/TT-BCA ngày 28/12/2021 của Bộ trưởng Bộ Công an "
-                f"quy định về tiêu chuẩn {STANDARD}; căn cứ Quyết định số "
+                f"Căn cứ {_legal_basis(recognition)} quy định về tiêu chuẩn {STANDARD}; "
+                f"căn cứ Quyết định số "
                 f"{recognition.decision_number} ngày "
                 f"{recognition.decision_date.strftime('%d/%m/%Y')} của "
                 f"{recognition.issuing_body},",

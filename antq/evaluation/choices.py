@@ -30,10 +30,13 @@ class DocumentPurpose(models.TextChoices):
     PLEDGE = "pledge", _("Registration form (pledge)")
     EVIDENCE = "evidence", _("Evidence for a criterion")
     REQUEST = "request", _("Request for recognition")
+    REPORT = "report", _("Report on the results")
     MINUTES = "minutes", _("Minutes of the evaluation meeting")
 
 
+# The dossiers of Article 9.2: a) registration, b) request for recognition.
 REGISTRATION_DOCUMENTS = (DocumentPurpose.RESOLUTION, DocumentPurpose.PLAN, DocumentPurpose.PLEDGE)
+REQUEST_DOCUMENTS = (DocumentPurpose.REQUEST, DocumentPurpose.REPORT, DocumentPurpose.MINUTES)
 
 
 class Authority(models.TextChoices):
@@ -41,4 +44,6 @@ class Authority(models.TextChoices):
 
     PARENT = "parent", _("The managing unit (directly above)")
     COMMUNE = "commune", _("The commune")
+    DISTRICT = "district", _("The district (before 1 July 2025)")
     PROVINCE = "province", _("The province")
+    MINISTRY = "ministry", _("The Ministry of Public Security")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from antq import rules
 
 from .choices import EVALUATED_KINDS, REGISTRATION_DOCUMENTS, Authority, DocumentPurpose
+from .options import options_of
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -77,14 +78,71 @@ class YearForm(forms.Form):
                         widget=forms.Select(attrs=attrs),
                     )
                 self.fields[f"{part}:{kind}"] = field
+            self.fields[f"basis:{kind}"] = forms.CharField(
+                required=False,
+                max_length=300,
+                initial=who.get("basis", ""),
+                widget=forms.TextInput(attrs={"aria-label": _("Legal basis")}),
+            )
+        options = options_of(campaign)
+        self.fields["late_registration_fails"].initial = options["late_registration_fails"]
+        self.fields["dossier_required"].initial = options["dossier_required"]
+        self.fields["q1_transition"].initial = options["q1_transition"]
+        self.fields["q1_transition_basis"].initial = options["q1_transition_basis"]
+        self.fields["ministry_units"].initial = ", ".join(options["ministry_units"])
+
+    late_registration_fails = forms.BooleanField(
+        label=_(
+            "A registration after Quarter I fails the criterion (provisional: the law sets "
+            "no sanction; by default it is only flagged)"
+        ),
+        required=False,
+    )
+    dossier_required = forms.BooleanField(
+        label=_(
+            "Refuse verification and recognition while the dossier of Article 9.2 is "
+            "incomplete (provisional)"
+        ),
+        required=False,
+    )
+    q1_transition = forms.ChoiceField(
+        label=_("Units created by the 1 July 2025 mergers"),
+        required=False,
+        choices=[
+            ("", _("No transition rule")),
+            ("carry_over", _("Carry the predecessors' registrations over")),
+            ("waive", _("Waive Quarter I for 2025")),
+        ],
+    )
+    q1_transition_basis = forms.CharField(
+        label=_("Basis of the transition rule"), required=False, max_length=300
+    )
+    ministry_units = forms.CharField(
+        label=_("Codes of units followed by the Ministry's departments (Art. 9.1.d, 10.4)"),
+        required=False,
+        max_length=2000,
+    )
 
     def rows(self):
-        """Yield ``(kind, first, last, verifier, decider)`` bound fields for the table."""
+        """Yield ``(kind, first, last, verifier, decider, basis)`` bound fields for the table."""
         for kind in EVALUATED_KINDS:
             yield (
                 kind,
-                *(self[f"{part}:{kind}"] for part in ("first", "last", "verifier", "decider")),
+                *(
+                    self[f"{part}:{kind}"]
+                    for part in ("first", "last", "verifier", "decider", "basis")
+                ),
             )
+
+    def settings_fields(self):
+        names = (
+            "late_registration_fails",
+            "dossier_required",
+            "q1_transition",
+            "q1_transition_basis",
+            "ministry_units",
+        )
+        return [self[name] for name in names]
 
     def deadlines(self):
         return [self[name] for name in DEADLINES]
@@ -95,8 +153,21 @@ class YearForm(forms.Form):
             **{name: data[name] for name in DEADLINES},
             "periods": {k: [data[f"first:{k}"], data[f"last:{k}"]] for k in EVALUATED_KINDS},
             "authorities": {
-                k: {"verifier": data[f"verifier:{k}"], "decider": data[f"decider:{k}"]}
+                k: {
+                    "verifier": data[f"verifier:{k}"],
+                    "decider": data[f"decider:{k}"],
+                    "basis": data[f"basis:{k}"],
+                }
                 for k in EVALUATED_KINDS
+            },
+            "options": {
+                "late_registration_fails": data["late_registration_fails"],
+                "dossier_required": data["dossier_required"],
+                "q1_transition": data["q1_transition"] or "",
+                "q1_transition_basis": data["q1_transition_basis"],
+                "ministry_units": [
+                    c.strip() for c in data["ministry_units"].split(",") if c.strip()
+                ],
             },
             "reason": data["reason"],
         }

@@ -22,7 +22,8 @@ class CampaignYear(models.Model):
     decision; a unit is evaluated under the year of the province its path starts with.
 
     `periods` maps each unit kind to its evaluation period ``[first, last]`` (ISO dates);
-    `authorities` maps each unit kind to ``{"verifier": …, "decider": …}`` (`Authority`).
+    `authorities` maps each unit kind to ``{"verifier", "decider", "basis", "provisional"}``
+    (`Authority`), by default as the law stood for the year (`options.default_authorities`).
     Deadlines named `*_before` are exclusive: the work is late on that day.
     """
 
@@ -45,6 +46,10 @@ class CampaignYear(models.Model):
     own_sheets = models.JSONField(_("province's own score sheets"), default=dict, blank=True)
     periods = models.JSONField(_("evaluation periods"), default=dict)
     authorities = models.JSONField(_("who verifies and decides"), default=dict)
+    # What the law leaves to the province (`options.OPTION_DEFAULTS` lists the keys).
+    options = models.JSONField(_("province's settings"), default=dict, blank=True)
+    # The province's own criteria (Article 8.1), in the shape of `rules.additions_from_dict`.
+    own_criteria = models.JSONField(_("province's own criteria"), null=True, blank=True)
     registration_before = models.DateField(_("registration before"))
     recognition_area_before = models.DateField(_("recognition of residential areas before"))
     recognition_other_before = models.DateField(_("recognition of other units before"))
@@ -84,6 +89,8 @@ class Registration(models.Model):
     registered_on = models.DateField(_("registered on"))
     households_resident = models.PositiveIntegerField(_("households resident"), null=True)
     households_registered = models.PositiveIntegerField(_("households registered"), null=True)
+    # The resolution of Article 9.2.a is required only where a party organisation exists.
+    has_party_organisation = models.BooleanField(_("has a party organisation"), default=True)
     note = models.TextField(_("note"), blank=True)
     registered_by = models.ForeignKey(
         ACCOUNT, null=True, on_delete=models.PROTECT, related_name="+"
@@ -199,6 +206,9 @@ class Recognition(models.Model):
     revoked_by = models.ForeignKey(
         ACCOUNT, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # Why the authority should look at this recognition again (the law revokes nothing by
+    # itself: a revocation below may take a commune under 5.4's 70%).
+    review_note = models.TextField(_("to be reviewed"), blank=True)
 
     history = HistoricalRecords()
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from antq import rules
-from antq.core.errors import NotFound
+from antq.core.errors import DomainError, NotFound
 from antq.units.models import Unit
 from antq.units.permissions import is_admin, scope_path
 from antq.units.selectors import placements_on, today, unit_get
@@ -132,13 +132,18 @@ def subunits_of(campaign: CampaignYear, commune: Unit) -> QuerySet[Unit]:
 
 
 def system_figures(campaign: CampaignYear, unit: Unit) -> dict[str, Figure]:
-    """Return the figures the system itself holds for the unit this year, with their source."""
+    """Return the figures the system itself holds for the unit this year, with their source.
+
+    Only the figures the year's ruleset declares: Circular 23/2012 counts residential areas,
+    Circular 124/2021 every unit the commune manages.
+    """
     ruleset = ruleset_of(campaign)
     labels = ruleset.figures
     found: dict[str, Figure] = {}
 
     def put(name, value, source):
-        found[name] = Figure(name, labels.get(name, name), value, source, True)
+        if name in labels:
+            found[name] = Figure(name, labels[name], value, source, True)
 
     if unit.kind == "residential_area":
         registration = Registration.objects.filter(year=campaign, unit=unit).first()
@@ -151,15 +156,21 @@ def system_figures(campaign: CampaignYear, unit: Unit) -> dict[str, Figure]:
                 put("households_registered", registration.households_registered, source)
     elif unit.kind == "commune":
         below = subunits_of(campaign, unit)
-        registered = Registration.objects.filter(year=campaign, unit__in=below).count()
+        areas = below.filter(kind="residential_area")
         recognised = Recognition.objects.filter(
-            year=campaign, unit__in=below, outcome="recognised", revoked_on__isnull=True
-        ).count()
-        total = below.count()
+            year=campaign, outcome="recognised", revoked_on__isnull=True
+        )
         source = _("Registrations and recognitions of the units the commune manages")
-        put("subunits_total", total, source)
-        put("subunits_registered", registered, source)
-        put("subunits_recognised", recognised, source)
+        put("subunits_total", below.count(), source)
+        put(
+            "subunits_registered",
+            Registration.objects.filter(year=campaign, unit__in=below).count(),
+            source,
+        )
+        put("subunits_recognised", recognised.filter(unit__in=below).count(), source)
+        area_source = _("Recognitions of the commune's residential areas")
+        put("residential_areas_total", areas.count(), area_source)
+        put("residential_areas_recognised", recognised.filter(unit__in=areas).count(), area_source)
     return found
 
 
@@ -180,9 +191,13 @@ def verdict_of(
 ) -> tuple[rules.Verdict, dict[str, Figure]]:
     """Evaluate live: answers and figures in, the engine's verdict and the figures used out."""
     figures = figures_for(campaign, unit, entered)
-    verdict = rules.evaluate(
-        ruleset_of(campaign), unit.kind, answers, {n: f.value for n, f in figures.items()}
-    )
+    try:
+        verdict = rules.evaluate(
+            ruleset_of(campaign), unit.kind, answers, {n: f.value for n, f in figures.items()}
+        )
+    except rules.RulesError as error:
+        # Stored answers the year's rules refuse become a message, never a server error.
+        raise DomainError(error.message) from error
     return verdict, figures
 
 
@@ -495,21 +510,31 @@ def year_inputs(campaign: CampaignYear, *, chunk_size: int = 5000):
     def per_commune(rows):
         return dict(rows.values("parent_id").annotate(n=Count("id")).values_list("parent_id", "n"))
 
-    totals = per_commune(below)
-    registered = per_commune(below.filter(unit_id__in=registered_ids))
-    recognised = per_commune(below.filter(unit_id__in=recognised_ids))
+    areas = below.filter(unit__kind="residential_area")
+    declared = ruleset_of(campaign).figures
+    commune_figures = {
+        name: per_commune(rows)
+        for name, rows in (
+            ("subunits_total", below),
+            ("subunits_registered", below.filter(unit_id__in=registered_ids)),
+            ("subunits_recognised", below.filter(unit_id__in=recognised_ids)),
+            ("residential_areas_total", areas),
+            ("residential_areas_recognised", areas.filter(unit_id__in=recognised_ids)),
+        )
+        if name in declared
+    }
+    with_households = "households_resident" in declared
     rows = Assessment.objects.filter(year=campaign).values_list(
         "id", "unit_id", "unit__kind", "answers", "figures"
     )
     for pk, unit_id, kind, answers, entered in rows.iterator(chunk_size=chunk_size):
         figures = {k: v for k, v in entered.items() if v is not None}
-        if kind == "residential_area" and unit_id in households:
+        if kind == "residential_area" and with_households and unit_id in households:
             resident, registered_households = households[unit_id]
             figures["households_resident"] = resident
             if registered_households is not None:
                 figures["households_registered"] = registered_households
         elif kind == "commune":
-            figures["subunits_total"] = totals.get(unit_id, 0)
-            figures["subunits_registered"] = registered.get(unit_id, 0)
-            figures["subunits_recognised"] = recognised.get(unit_id, 0)
+            for name, counts in commune_figures.items():
+                figures[name] = counts.get(unit_id, 0)
         yield pk, kind, answers, figures

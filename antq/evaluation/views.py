@@ -325,7 +325,7 @@ def _assessment_context(request, campaign, unit, assessment, answers, figures):
     error = None
     try:
         verdict, used = selectors.verdict_of(campaign, unit, answers, figures)
-    except rules.RulesError as problem:
+    except DomainError as problem:
         verdict, used, error = None, {}, problem.message
     outcomes = {}
     if verdict:

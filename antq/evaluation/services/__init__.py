@@ -7,7 +7,6 @@ from .recognition import recognition_grant, recognition_refuse, recognition_revo
 from .registration import MAX_DOCUMENT_BYTES, document_attach, registration_record
 from .sheet import SHEET_COLUMNS, SheetRejected, sheet_file_read, year_sheet_decide
 from .year import (
-    DEFAULT_AUTHORITIES,
     DEFAULT_POLICY,
     year_open,
     year_policy_decide,
@@ -16,7 +15,6 @@ from .year import (
 )
 
 __all__ = [
-    "DEFAULT_AUTHORITIES",
     "DEFAULT_POLICY",
     "MAX_DOCUMENT_BYTES",
     "SHEET_COLUMNS",

@@ -69,9 +69,10 @@ def document_attach(
     if file.size > MAX_DOCUMENT_BYTES:
         raise DomainError(_("The file is larger than 20 MB."))
     if criterion_id:
-        items = rules.answerable_items(selectors.ruleset_of(campaign), unit.kind)
-        criteria = {i.split(".")[0] + "." + i.split(".")[1] for i in items}
-        if criterion_id not in items and criterion_id not in criteria:
+        ruleset = selectors.ruleset_of(campaign)
+        known = set(rules.answerable_items(ruleset, unit.kind))
+        known.update(c.id for c in ruleset.criteria_for(unit.kind))
+        if criterion_id not in known:
             raise DomainError(_("Unknown criterion %(id)s.") % {"id": criterion_id})
     document = Document(
         year=campaign,

@@ -12,18 +12,10 @@ from antq.units.models import Unit
 from .. import permissions, selectors
 from ..choices import EVALUATED_KINDS, Authority
 from ..models import Assessment, CampaignYear
+from ..options import clean_options, default_authorities
 from .common import record, rules_call
 
 DEFAULT_POLICY = "qd510-2022-provisional"
-DEFAULT_AUTHORITIES = {
-    # Article 9: the commune decides on its residential areas; the authority above the
-    # commune is the province since districts were abolished on 1 July 2025.
-    "residential_area": {"verifier": Authority.COMMUNE, "decider": Authority.COMMUNE},
-    "commune": {"verifier": Authority.PROVINCE, "decider": Authority.PROVINCE},
-    "agency": {"verifier": Authority.PARENT, "decider": Authority.PARENT},
-    "enterprise": {"verifier": Authority.PARENT, "decider": Authority.PARENT},
-    "school": {"verifier": Authority.PARENT, "decider": Authority.PARENT},
-}
 
 
 @transaction.atomic
@@ -53,7 +45,7 @@ def year_open(*, actor, year: int, province: Unit | None = None, **overrides) ->
         ruleset_id=ruleset.id,
         policy_id=DEFAULT_POLICY,
         periods=periods,
-        authorities=DEFAULT_AUTHORITIES,
+        authorities=default_authorities(date.fromisoformat(periods["commune"][1])),
         registration_before=date(year, 4, 1),
         recognition_area_before=date(year, 11, 15),
         recognition_other_before=date(year, 11, 20),
@@ -75,6 +67,7 @@ def year_update(*, actor, campaign: CampaignYear, reason: str = "", **fields) ->
     allowed = {
         "periods",
         "authorities",
+        "options",
         "registration_before",
         "recognition_area_before",
         "recognition_other_before",
@@ -85,15 +78,29 @@ def year_update(*, actor, campaign: CampaignYear, reason: str = "", **fields) ->
     if unknown:
         raise DomainError(_("These fields cannot be changed: %(f)s") % {"f": ", ".join(unknown)})
     for kind, choice in fields.get("authorities", {}).items():
-        steps_ok = set(choice) == {"verifier", "decider"}
+        steps = {k: v for k, v in choice.items() if k in ("verifier", "decider")}
         if (
             kind not in EVALUATED_KINDS
-            or not steps_ok
-            or not set(choice.values()) <= set(Authority.values)
+            or set(steps) != {"verifier", "decider"}
+            or not set(choice) <= {"verifier", "decider", "basis", "provisional"}
+            or not set(steps.values()) <= set(Authority.values)
         ):
             raise DomainError(_("Invalid authority for %(kind)s.") % {"kind": kind})
+        before = campaign.authorities.get(kind, {})
+        if {k: before.get(k) for k in steps} != steps:
+            # A change is the province's own choice (Art. 10.5 delegation): it is no longer
+            # the law's default, and says on what it rests.
+            choice["basis"] = str(choice.get("basis") or "").strip()[:300] or _(
+                "Set by the province"
+            )
+            choice["provisional"] = False
     if "authorities" in fields:
-        fields["authorities"] = {**campaign.authorities, **fields["authorities"]}
+        fields["authorities"] = {
+            kind: {**campaign.authorities.get(kind, {}), **choice}
+            for kind, choice in {**campaign.authorities, **fields["authorities"]}.items()
+        }
+    if "options" in fields:
+        fields["options"] = clean_options(fields["options"], current=campaign.options or {})
     if "periods" in fields:
         fields["periods"] = {**campaign.periods, **_clean_periods(fields["periods"])}
     for name, value in fields.items():

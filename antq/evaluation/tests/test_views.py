@@ -258,6 +258,8 @@ def test_province_staff_change_the_years_calendar_and_authorities_on_a_page(tree
     assert campaign.authorities["residential_area"] == {
         "verifier": "province",
         "decider": "commune",
+        "basis": "Set by the province",
+        "provisional": False,
     }
     page = client.get(f"/evaluation/38/{YEAR}/").content.decode()
     assert 'id="registration_before">20/04/2026' in page

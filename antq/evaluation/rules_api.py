@@ -1,0 +1,143 @@
+"""The rules as data: read the rulesets, and dry-run a ruleset or a policy storing nothing."""
+
+from typing import Any
+
+from ninja import Router, Schema
+from pydantic import Field
+
+from antq import rules
+from antq.core.errors import DomainError, NotFound
+
+from .rules_view import ruleset_data
+
+rules_router = Router(tags=["rules"])
+
+
+class EvaluateIn(Schema):
+    ruleset: str = Field(examples=["tt124-2021"])
+    unit_kind: str = Field(examples=["residential_area"])
+    answers: dict[str, bool | None] = {}
+    figures: dict[str, Any] = {}
+
+
+class CriterionOut(Schema):
+    id: str
+    met: bool
+    citation: str
+    reason: str
+    applicable: bool
+
+
+class EvaluateOut(Schema):
+    met: bool
+    criteria: list[CriterionOut]
+
+
+class ClassifyIn(Schema):
+    policy: str = Field(examples=["qd510-2022-provisional"])
+    points: float
+    recognised: bool
+
+
+class ClassifyOut(Schema):
+    class_: str = Field(alias="class")
+    provisional: bool
+
+
+@rules_router.post("/evaluate", response=EvaluateOut, summary="Evaluate answers against a ruleset")
+def evaluate(request, payload: EvaluateIn):
+    try:
+        ruleset = rules.get_ruleset(payload.ruleset)
+        verdict = rules.evaluate(ruleset, payload.unit_kind, payload.answers, payload.figures)
+    except rules.RulesError as error:
+        raise DomainError(error.message) from error
+    return {
+        "met": verdict.met,
+        "criteria": [
+            {
+                "id": c.id,
+                "met": c.met,
+                "citation": c.citation,
+                "reason": c.reason,
+                "applicable": c.applicable,
+            }
+            for c in verdict.criteria
+        ],
+    }
+
+
+@rules_router.post("/classify", response=ClassifyOut, by_alias=True, summary="Classify by points")
+def classify(request, payload: ClassifyIn):
+    try:
+        policy = rules.get_policy(payload.policy)
+        result = rules.classify(policy, payload.points, payload.recognised)
+    except rules.RulesError as error:
+        raise DomainError(error.message) from error
+    return {"class": result, "provisional": policy.provisional}
+
+
+class CheckOut(Schema):
+    kind: str
+    label: str
+    figure: str
+    reference: str | None
+    threshold: float
+
+
+class ItemOut(Schema):
+    id: str
+    text: str
+    summary: str
+    citation: str
+    wording: str
+    kind: str
+    may_be_not_applicable: bool
+    not_applicable_text: str
+    figures_only: bool
+    checks: list[CheckOut]
+
+
+class RuleCriterionOut(ItemOut):
+    points: list[ItemOut]
+    includes: dict[str, Any] | None
+
+
+class PeriodOut(Schema):
+    start: str
+    end: str
+    citation: str
+
+
+class RulesetSummaryOut(Schema):
+    id: str
+    title: str
+    citation: str
+    effective_from: str | None
+    effective_to: str | None
+
+
+class RulesetOut(RulesetSummaryOut):
+    notes: list[str]
+    figures: dict[str, str]
+    periods: dict[str, PeriodOut]
+    kinds: dict[str, list[RuleCriterionOut]]
+
+
+@rules_router.get(
+    "/rulesets", response=list[RulesetSummaryOut], summary="Các bộ tiêu chí (văn bản áp dụng)"
+)
+def ruleset_list(request):
+    return [ruleset_data(r, with_criteria=False) for r in rules.load_rulesets()]
+
+
+@rules_router.get(
+    "/rulesets/{ruleset_id}",
+    response={200: RulesetOut, 404: dict},
+    summary="Một bộ tiêu chí với nguyên văn từng tiêu chí",
+)
+def ruleset_detail(request, ruleset_id: str):
+    try:
+        ruleset = rules.get_ruleset(ruleset_id)
+    except rules.NoRulesetError as error:
+        raise NotFound(error.message) from error
+    return ruleset_data(ruleset)
