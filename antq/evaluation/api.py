@@ -218,6 +218,7 @@ class RegistrationRow(Schema):
     kind: str
     parent: str | None
     registered_on: date | None
+    after_quarter_one: bool = False
 
 
 @router.get(YEAR + "/registrations", response=list[RegistrationRow])
@@ -244,6 +245,7 @@ def registrations(
             "kind": p.unit.kind,
             "parent": p.parent.code if p.parent else None,
             "registered_on": found[p.unit_id].registered_on if p.unit_id in found else None,
+            "after_quarter_one": p.unit_id in found and found[p.unit_id].after_quarter_one,
         }
         for p in rows
     ]

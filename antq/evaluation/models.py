@@ -1,5 +1,7 @@
 """The yearly cycle: a year, and each unit's registration, assessment, recognition and class."""
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -106,6 +108,11 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} {self.year}"
+
+    @property
+    def after_quarter_one(self) -> bool:
+        """Registered after Quarter I of the year, when the law asks for it (Art. 4.1 …)."""
+        return self.registered_on > date(self.year.year, 3, 31)
 
 
 def _document_path(instance, filename: str) -> str:

@@ -1,8 +1,10 @@
 """Reads of the yearly cycle, scoped to the reader; the live verdict and system figures."""
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from functools import lru_cache
 
 from django.db.models import Count, QuerySet
 from django.urls import reverse
@@ -17,6 +19,7 @@ from antq.units.selectors import placements_on, today, unit_get
 from . import permissions
 from .choices import ESTABLISHMENT_KINDS, EVALUATED_KINDS, AssessmentStatus, ClassificationStatus
 from .models import Assessment, CampaignYear, Classification, Recognition, Registration
+from .timing import RegistrationTiming, apply_timing, registration_criterion, registration_timing
 
 
 def year_list(*, user=None) -> QuerySet[CampaignYear]:
@@ -78,7 +81,18 @@ def period_of(campaign: CampaignYear, kind: str) -> tuple[date, date]:
 
 
 def ruleset_of(campaign: CampaignYear) -> rules.Ruleset:
-    return rules.get_ruleset(campaign.ruleset_id)
+    """Return the year's ruleset, with the province's own criteria (Article 8.1) if any."""
+    if not campaign.own_criteria:
+        return rules.get_ruleset(campaign.ruleset_id)
+    return _with_additions(campaign.ruleset_id, json.dumps(campaign.own_criteria, sort_keys=True))
+
+
+# Keyed by the additions' content: a changed set of criteria is a new key.
+@lru_cache(maxsize=256)
+def _with_additions(ruleset_id: str, additions: str) -> rules.Ruleset:
+    return rules.apply_additions(
+        rules.get_ruleset(ruleset_id), rules.additions_from_dict(json.loads(additions))
+    )
 
 
 def evaluated_unit_get(*, user, code: str, campaign: CampaignYear | None = None) -> Unit:
@@ -191,14 +205,31 @@ def verdict_of(
 ) -> tuple[rules.Verdict, dict[str, Figure]]:
     """Evaluate live: answers and figures in, the engine's verdict and the figures used out."""
     figures = figures_for(campaign, unit, entered)
+    ruleset = ruleset_of(campaign)
     try:
         verdict = rules.evaluate(
-            ruleset_of(campaign), unit.kind, answers, {n: f.value for n, f in figures.items()}
+            ruleset, unit.kind, answers, {n: f.value for n, f in figures.items()}
         )
     except rules.RulesError as error:
         # Stored answers the year's rules refuse become a message, never a server error.
         raise DomainError(error.message) from error
+    timing = timing_of(campaign, unit)
+    verdict = apply_timing(verdict, registration_criterion(ruleset, unit.kind), timing)
     return verdict, figures
+
+
+def timing_of(campaign: CampaignYear, unit: Unit) -> RegistrationTiming | None:
+    registration = Registration.objects.filter(year=campaign, unit=unit).first()
+    return registration_timing(campaign, unit, registration)
+
+
+def verdict_notes(campaign: CampaignYear, unit: Unit) -> dict[str, list[str]]:
+    """Return notes to show beside criteria of the verdict (a late registration)."""
+    timing = timing_of(campaign, unit)
+    criterion = registration_criterion(ruleset_of(campaign), unit.kind)
+    if timing is None or criterion is None:
+        return {}
+    return {criterion: [timing.note]}
 
 
 def assessment_for(*, campaign: CampaignYear, unit: Unit) -> Assessment | None:
@@ -256,7 +287,9 @@ def registration_rows(*, user, campaign: CampaignYear, kind=None, under=None, re
 
 
 def registrations_by_unit(campaign: CampaignYear, unit_ids) -> dict[int, Registration]:
-    found = Registration.objects.filter(year=campaign, unit_id__in=list(unit_ids))
+    found = list(Registration.objects.filter(year=campaign, unit_id__in=list(unit_ids)))
+    for registration in found:
+        registration.year = campaign  # read by `after_quarter_one` without a query per row
     return {r.unit_id: r for r in found}
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import rules_views, views
 
 # Each province opens its own year: every page of a year is under /<province code>/<year>/.
 YEAR = "<str:province>/<int:year>/"
@@ -12,6 +12,9 @@ urlpatterns = [
     path("open/", views.year_open, name="year_open"),
     path(YEAR, views.year_detail, name="year"),
     path(YEAR + "settings/", views.year_edit, name="year_edit"),
+    path(YEAR + "criteria/", rules_views.own_criteria, name="own_criteria"),
+    path("rules/", rules_views.rulesets, name="rulesets"),
+    path("rules/<str:ruleset_id>/", rules_views.ruleset, name="ruleset"),
     path(YEAR + "sheets/<str:kind>/", views.year_sheet, name="year_sheet"),
     path(YEAR + "sheets/<str:kind>.xlsx", views.year_sheet_export, name="year_sheet_export"),
     path(YEAR + "registrations/", views.registrations, name="registrations"),

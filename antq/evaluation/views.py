@@ -346,6 +346,7 @@ def _assessment_context(request, campaign, unit, assessment, answers, figures):
         "used": used,
         "verdict": verdict,
         "outcomes": outcomes,
+        "notes": selectors.verdict_notes(campaign, unit),
         "error": error,
     }
 

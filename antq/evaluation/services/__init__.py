@@ -3,6 +3,7 @@ history atomically."""
 
 from .assessment import assessment_return, assessment_save, assessment_submit, assessment_verify
 from .classification import classification_review, classification_self_score
+from .criteria import own_criteria_items, year_criteria_set
 from .recognition import recognition_grant, recognition_refuse, recognition_revoke
 from .registration import MAX_DOCUMENT_BYTES, document_attach, registration_record
 from .sheet import SHEET_COLUMNS, SheetRejected, sheet_file_read, year_sheet_decide
@@ -26,11 +27,13 @@ __all__ = [
     "classification_review",
     "classification_self_score",
     "document_attach",
+    "own_criteria_items",
     "recognition_grant",
     "recognition_refuse",
     "recognition_revoke",
     "registration_record",
     "sheet_file_read",
+    "year_criteria_set",
     "year_open",
     "year_policy_decide",
     "year_sheet_decide",

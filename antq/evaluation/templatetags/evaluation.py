@@ -5,6 +5,7 @@ from fractions import Fraction
 
 from django import template
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 register = template.Library()
 
@@ -47,3 +48,17 @@ def points(value):
     if isinstance(value, Fraction):
         return str(value.numerator) if value.denominator == 1 else f"{float(value):g}"
     return value
+
+
+_PARTS = {"title": gettext_lazy("title part"), "discipline": gettext_lazy("discipline part")}
+
+
+@register.filter
+def point_label(item_id: str) -> str:
+    """Show an item id as officials read it: 7.3.đ, not 7.3.dd; 6.4 (phần kỷ luật)."""
+    head, _dot, last = str(item_id).rpartition(".")
+    if not head:
+        return item_id
+    if last in _PARTS:
+        return f"{head} ({_PARTS[last]})"
+    return f"{head}.đ" if last == "dd" else item_id
