@@ -1,0 +1,99 @@
+"""Excel downloads of the directive list and of a directive's tracking."""
+
+from django.utils.translation import gettext as _
+
+from antq.core.excel import xlsx_response
+
+from . import selectors
+from .choices import DirectiveKind
+
+
+def _d(value) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def _local(moment) -> str:
+    from django.utils import timezone
+
+    return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M") if moment else ""
+
+
+def directive_list_response(rows):
+    kinds = dict(DirectiveKind.choices)
+    return xlsx_response(
+        "van-ban-chi-dao.xlsx",
+        title=_("Directives and plans"),
+        headers=[
+            _("Number and symbol"),
+            _("Date issued"),
+            _("Kind"),
+            _("Issuing body"),
+            _("Summary"),
+            _("Result report deadline"),
+            _("Units"),
+            _("Read"),
+            _("Reported"),
+        ],
+        rows=(
+            (
+                d.number,
+                _d(d.issued_on),
+                str(kinds.get(d.kind, d.kind)),
+                d.issuing_body,
+                d.summary,
+                _d(d.report_deadline),
+                d.expected,
+                d.read,
+                d.reported,
+            )
+            for d in rows.iterator(chunk_size=2000)
+        ),
+    )
+
+
+def _status(row) -> str:
+    if row.reported_on is not None:
+        return str(_("on time")) if row.on_time else str(_("late"))
+    if row.report_deadline is not None and row.report_deadline < selectors.today():
+        return str(_("overdue"))
+    return ""
+
+
+def tracking_response(directive, unit):
+    rows = selectors.tracking_rows(directive=directive, unit=unit)
+    where = unit.code if unit is not None else "ca-nuoc"
+    return xlsx_response(
+        f"trien-khai-{directive.pk}-{where}.xlsx",
+        title=_("Deployment"),
+        headers=[
+            _("Unit code"),
+            _("Unit"),
+            _("Parent unit"),
+            _("Received at"),
+            _("Received by"),
+            _("Read at"),
+            _("Read by"),
+            _("Plan number"),
+            _("Plan date"),
+            _("Result report deadline"),
+            _("Report date"),
+            _("Report status"),
+        ],
+        rows=(
+            (
+                r.unit.code,
+                r.unit.name,
+                r.unit.parent.name if r.unit.parent else "",
+                _local(r.received_at),
+                str(r.received_by or ""),
+                _local(r.read_at),
+                str(r.read_by or ""),
+                r.plan_number,
+                _d(r.plan_date),
+                _d(r.report_deadline),
+                _d(r.reported_on),
+                _status(r),
+            )
+            for r in rows.iterator(chunk_size=2000)
+        ),
+    )

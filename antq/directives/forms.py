@@ -1,0 +1,94 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from antq.units.choices import UnitKind
+
+from .choices import DirectiveKind, Stage
+
+AUDIENCE_KINDS = [(k, label) for k, label in UnitKind.choices if k not in ("province", "district")]
+
+
+class DirectiveFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All kinds")), *DirectiveKind.choices], required=False
+    )
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
+
+
+class AudienceMixin(forms.Form):
+    kinds = forms.MultipleChoiceField(
+        label=_("Every unit of these kinds"),
+        choices=AUDIENCE_KINDS,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    root = forms.CharField(
+        label=_("Under the unit (code)"),
+        max_length=40,
+        required=False,
+        help_text=_("Empty: your own unit."),
+    )
+    codes = forms.CharField(
+        label=_("And these units (codes)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("Unit codes separated by commas or new lines."),
+    )
+
+    def code_list(self) -> list[str]:
+        raw = self.cleaned_data.get("codes", "")
+        return [c.strip() for c in raw.replace(";", ",").replace("\n", ",").split(",") if c.strip()]
+
+
+class DirectiveForm(AudienceMixin):
+    issuing_body = forms.CharField(label=_("Issuing body"), max_length=255)
+    number = forms.CharField(label=_("Number and symbol"), max_length=64)
+    issued_on = forms.DateField(label=_("Date issued"), help_text=_("dd/mm/yyyy"))
+    kind = forms.ChoiceField(label=_("Kind"), choices=DirectiveKind.choices)
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}))
+    file = forms.FileField(label=_("File (PDF or Word)"))
+    requires_plan = forms.BooleanField(label=_("Each unit builds its own plan"), required=False)
+    report_deadline = forms.DateField(
+        label=_("Result report deadline"), required=False, help_text=_("dd/mm/yyyy")
+    )
+
+    field_order = [
+        "issuing_body",
+        "number",
+        "issued_on",
+        "kind",
+        "summary",
+        "file",
+        "requires_plan",
+        "report_deadline",
+        "kinds",
+        "root",
+        "codes",
+    ]
+
+
+class RedeployForm(AudienceMixin):
+    report_deadline = forms.DateField(
+        label=_("Your deadline for the units below (optional)"),
+        required=False,
+        help_text=_("dd/mm/yyyy; not later than the one you received"),
+    )
+
+
+class PlanForm(forms.Form):
+    number = forms.CharField(label=_("Plan number"), max_length=64)
+    plan_date = forms.DateField(label=_("Plan date"), help_text=_("dd/mm/yyyy"))
+    file = forms.FileField(label=_("Plan file (PDF or Word)"))
+
+
+class ReportForm(forms.Form):
+    summary = forms.CharField(
+        label=_("Result report"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    file = forms.FileField(label=_("Report file (PDF or Word)"), required=False)
+
+
+class TrackingForm(forms.Form):
+    unit = forms.CharField(label=_("Unit (code)"), max_length=40, required=False)
+    stage = forms.ChoiceField(label=_("Who has not yet"), choices=Stage.choices, required=False)
