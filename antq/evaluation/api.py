@@ -210,6 +210,7 @@ class RegistrationIn(Schema):
     households_resident: int | None = None
     households_registered: int | None = None
     note: str = ""
+    has_party_organisation: bool = True
 
 
 class RegistrationRow(Schema):

@@ -181,6 +181,11 @@ class RegistrationForm(forms.Form):
     households_registered = forms.IntegerField(
         label=_("Households registered to take part"), min_value=0, required=False
     )
+    has_party_organisation = forms.BooleanField(
+        label=_("The unit has a party organisation (its resolution is part of the dossier)"),
+        required=False,
+        initial=True,
+    )
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -8,9 +8,13 @@ from pydantic import Field
 from antq import rules
 from antq.core.errors import DomainError, NotFound
 
+from . import selectors, services
 from .rules_view import ruleset_data
 
 rules_router = Router(tags=["rules"])
+# The province's own criteria of a year, under /evaluation beside the year they belong to.
+criteria_router = Router(tags=["evaluation"])
+YEAR = "/provinces/{province}/years/{year}"
 
 
 class EvaluateIn(Schema):
@@ -141,3 +145,52 @@ def ruleset_detail(request, ruleset_id: str):
     except rules.NoRulesetError as error:
         raise NotFound(error.message) from error
     return ruleset_data(ruleset)
+
+
+# --- the province's own criteria (Article 8.1) -----------------------------------------------
+
+
+class OwnCriterion(Schema):
+    kind: str = Field(examples=["residential_area"])
+    item: str = Field("criterion", examples=["criterion", "point"])
+    id: str = Field(examples=["t.1"])
+    text: str
+    citation: str = Field(examples=["Điều 2 khoản 1 Quyết định số 12/2026/QĐ-UBND"])
+    criterion: str = Field("", description="For a point: the criterion it adds to, e.g. 4.3")
+
+
+class OwnCriteria(Schema):
+    decision: str = ""
+    items: list[OwnCriterion]
+
+
+class OwnCriteriaIn(OwnCriteria):
+    reason: str = ""
+
+
+def _own_out(campaign) -> dict:
+    return {
+        "decision": (campaign.own_criteria or {}).get("citation", ""),
+        "items": services.own_criteria_items(campaign),
+    }
+
+
+@criteria_router.get(
+    YEAR + "/criteria", response=OwnCriteria, summary="Tiêu chí riêng của tỉnh (Điều 8.1)"
+)
+def own_criteria_get(request, province: str, year: int):
+    return _own_out(selectors.year_get(user=request.user, province=province, year=year))
+
+
+@criteria_router.put(
+    YEAR + "/criteria", response=OwnCriteria, summary="Đặt tiêu chí riêng của tỉnh (Điều 8.1)"
+)
+def own_criteria_put(request, province: str, year: int, payload: OwnCriteriaIn):
+    campaign = services.year_criteria_set(
+        actor=request.user,
+        campaign=selectors.year_get(user=request.user, province=province, year=year),
+        decision=payload.decision,
+        items=[item.model_dump() for item in payload.items],
+        reason=payload.reason,
+    )
+    return _own_out(campaign)

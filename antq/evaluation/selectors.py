@@ -439,7 +439,11 @@ def policy_of(campaign: CampaignYear) -> rules.ClassificationPolicy:
     )
     caps = ()
     if own.get("cap_not_recognised"):
-        caps = (rules.Cap("not_recognised", own["cap_not_recognised"], own.get("cap_label", "")),)
+        label = own.get("cap_label") or _("Not recognised as safe: at most %(c)s (%(d)s)") % {
+            "c": rules.CLASS_LABELS.get(own["cap_not_recognised"], own["cap_not_recognised"]),
+            "d": campaign.policy_decision_number,
+        }
+        caps = (rules.Cap("not_recognised", own["cap_not_recognised"], label),)
     return rules.ClassificationPolicy(
         id=f"{campaign.province.code}-{campaign.year}-{campaign.policy_decision_number}",
         label=_decision_label(campaign.policy_decision_number, campaign.policy_decision_date),

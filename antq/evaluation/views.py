@@ -14,7 +14,7 @@ from antq.core.errors import DomainError, NotFound
 from antq.core.excel import xlsx_response
 from antq.core.paging import page_of
 
-from . import forms, permissions, selectors, services
+from . import dossiers, forms, permissions, selectors, services
 from .certificate import certificate_docx, certificate_pdf
 from .choices import EVALUATED_KINDS, AssessmentStatus, Authority, ClassificationStatus
 
@@ -403,6 +403,7 @@ def assessment(request, province, year, code):
         and permissions.can_verify(request.user, campaign, unit),
         changes=selectors.assessment_changes(current) if current else [],
         history=selectors.assessment_history(current) if current else [],
+        dossier_missing=dossiers.dossier_missing(campaign, unit),
     )
     return render(request, "evaluation/assessment.html", context)
 
@@ -444,6 +445,9 @@ def decisions(request, province, year):
                 return redirect("evaluation:decisions", province, year)
             except DomainError as error:
                 form.add_error(None, error.message)
+    missing = dossiers.dossier_missing_by_unit(campaign, [a.unit for a in pending])
+    for assessment in pending:
+        assessment.dossier_missing = missing[assessment.unit.pk]
     context = {"campaign": campaign, "pending": pending, "form": form}
     return render(request, "evaluation/decisions.html", context)
 

@@ -8,9 +8,10 @@ from antq import rules
 from antq.core.errors import DomainError, PermissionDenied
 from antq.units.models import Unit
 
-from .. import permissions, selectors
+from .. import dossiers, permissions, selectors
 from ..choices import AssessmentStatus
 from ..models import Assessment, CampaignYear
+from ..options import options_of
 from .common import check_unit, record, rules_call
 
 
@@ -84,6 +85,23 @@ def _check_verifier(actor, assessment: Assessment) -> None:
         raise DomainError(_("Only a submitted self-assessment can be verified."))
 
 
+def check_dossier(campaign, units) -> None:
+    """Refuse to go on while a dossier is incomplete, when the province requires it."""
+    if not options_of(campaign)["dossier_required"]:
+        return
+    missing = dossiers.dossier_missing_by_unit(campaign, list(units))
+    problems = [
+        _("%(unit)s: the dossier lacks %(docs)s (Art. 9.2).")
+        % {"unit": unit.name, "docs": ", ".join(missing[unit.pk])}
+        for unit in units
+        if missing[unit.pk]
+    ]
+    if problems:
+        error = DomainError(" ".join(problems))
+        error.errors = problems
+        raise error
+
+
 @transaction.atomic
 def assessment_return(*, actor, assessment: Assessment, reason: str) -> Assessment:
     """Send the self-assessment back to the unit; the reason is mandatory."""
@@ -108,6 +126,7 @@ def assessment_verify(
     """Accept the self-assessment, with the verifier's corrections if any (then with reason)."""
     _check_verifier(actor, assessment)
     campaign, unit = assessment.year, assessment.unit
+    check_dossier(campaign, [unit])
     new_answers = {**assessment.answers, **(answers or {})}
     new_figures = {**assessment.figures, **_clean_figures(campaign, unit, figures or {})}
     changed = new_answers != assessment.answers or new_figures != assessment.figures

@@ -78,14 +78,68 @@ def classification_review(
     classification.total = _decimal(total)
     classification.recognised = recognised
     classification.class_name = rules_call(rules.classify, policy, total, recognised)
-    classification.policy = {
-        "id": policy.id,
-        "label": policy.label,
-        "provisional": policy.provisional,
-        "bands": {b.class_name: float(b.min_points) for b in policy.bands},
-    }
+    classification.policy = policy_snapshot(policy)
     classification.status = ClassificationStatus.FINAL
     classification.reviewed_by = actor if getattr(actor, "pk", None) else None
     classification.reviewed_at = timezone.now()
     record(classification, actor=actor, reason="; ".join(c["reason"] for c in log) or "Final")
     return classification
+
+
+def policy_snapshot(policy: rules.ClassificationPolicy) -> dict:
+    """Keep the policy a class was computed under, caps included, so a closed year holds."""
+    return {
+        "id": policy.id,
+        "label": policy.label,
+        "provisional": policy.provisional,
+        "citation": policy.citation,
+        "max_points": float(policy.max_points),
+        "bands": {b.class_name: float(b.min_points) for b in policy.bands},
+        "caps": [
+            {"condition": c.condition, "max_class": c.max_class, "label": c.label}
+            for c in policy.caps
+        ],
+    }
+
+
+def policy_from_snapshot(snapshot: dict) -> rules.ClassificationPolicy:
+    bands = sorted(snapshot["bands"].items(), key=lambda kv: -kv[1])
+    return rules.ClassificationPolicy(
+        id=snapshot["id"],
+        label=snapshot.get("label", ""),
+        provisional=snapshot.get("provisional", False),
+        citation=snapshot.get("citation", ""),
+        max_points=Fraction(str(snapshot.get("max_points", 100))),
+        bands=tuple(rules.Band(name, Fraction(str(points))) for name, points in bands),
+        caps=tuple(rules.Cap(**cap) for cap in snapshot.get("caps", [])),
+    )
+
+
+def classification_recap(*, actor, campaign: CampaignYear, unit: Unit, reason: str) -> None:
+    """Recompute a final class when the recognition it depends on changed; record why.
+
+    Uses the policy the class was computed under (a later decision does not reopen a year).
+    """
+    classification = (
+        Classification.objects.select_for_update()
+        .filter(year=campaign, unit=unit, status=ClassificationStatus.FINAL)
+        .first()
+    )
+    if classification is None or classification.policy is None:
+        return
+    recognition = selectors.recognition_for(campaign=campaign, unit=unit)
+    recognised = bool(recognition and recognition.in_force)
+    if recognised == classification.recognised:
+        return
+    policy = policy_from_snapshot(classification.policy)
+    before = classification.class_name
+    classification.recognised = recognised
+    classification.class_name = rules_call(
+        rules.classify, policy, Fraction(str(classification.total)), recognised
+    )
+    why = _("Recognition changed (%(r)s): class %(a)s → %(b)s") % {
+        "r": reason,
+        "a": rules.CLASS_LABELS.get(before, before),
+        "b": rules.CLASS_LABELS.get(classification.class_name, classification.class_name),
+    }
+    record(classification, actor=actor, reason=why[:100])

@@ -12,7 +12,8 @@ from antq.units.selectors import today
 from .. import permissions, selectors
 from ..choices import AssessmentStatus, RecognitionOutcome
 from ..models import Assessment, CampaignYear, Recognition
-from .assessment import refresh_met
+from .assessment import check_dossier, refresh_met
+from .classification import classification_recap
 from .common import check_in_year, record
 
 
@@ -76,6 +77,7 @@ def recognition_grant(
         error = DomainError(" ".join(problems))
         error.errors = problems
         raise error
+    check_dossier(campaign, units)
     made = []
     for unit in units:
         recognition = Recognition(
@@ -94,6 +96,10 @@ def recognition_grant(
     # Each commune is recomputed once, however many of its units the decision covers.
     for unit in {u.parent_id: u for u in units}.values():
         _refresh_commune_of(campaign, unit, actor=actor, reason=_("5.4 recomputed"))
+    for unit in units:
+        classification_recap(
+            actor=actor, campaign=campaign, unit=unit, reason=decision_number.strip()
+        )
     return made
 
 
@@ -154,4 +160,39 @@ def recognition_revoke(
         actor=actor,
         reason=_("5.4 recomputed after a revocation: %(r)s") % {"r": reason.strip()},
     )
+    classification_recap(
+        actor=actor,
+        campaign=recognition.year,
+        unit=recognition.unit,
+        reason=_("revoked: %(r)s") % {"r": reason.strip()},
+    )
+    _flag_commune_recognition(recognition, actor=actor)
     return recognition
+
+
+def _flag_commune_recognition(revoked: Recognition, *, actor) -> None:
+    """Flag the commune's own recognition for review when 5.4 no longer holds.
+
+    The law revokes nothing by itself: the authority decides, so the recognition is only
+    marked for its attention, with the figures.
+    """
+    unit, campaign = revoked.unit, revoked.year
+    if unit.parent is None or unit.parent.kind != "commune":
+        return
+    commune = (
+        Recognition.objects.select_for_update().filter(year=campaign, unit=unit.parent).first()
+    )
+    if commune is None or not commune.in_force:
+        return
+    figures = selectors.system_figures(campaign, unit.parent)
+    total = figures.get("subunits_total") or figures.get("residential_areas_total")
+    done = figures.get("subunits_recognised") or figures.get("residential_areas_recognised")
+    if total is None or done is None or total.value == 0:
+        return
+    if done.value * 100 >= 70 * total.value:
+        return
+    commune.review_note = _(
+        "After the revocation for %(unit)s, %(done)s of %(total)s units are recognised, "
+        "below the 70%% of criterion 5.4: review this recognition."
+    ) % {"unit": unit.name, "done": done.value, "total": total.value}
+    record(commune, actor=actor, reason=_("Flagged for review: 5.4 below 70%"))

@@ -25,6 +25,7 @@ def registration_record(
     households_resident: int | None = None,
     households_registered: int | None = None,
     note: str = "",
+    has_party_organisation: bool = True,
 ) -> Registration:
     """Record (or correct) the unit's registration for the year."""
     check_unit(actor, unit, campaign)
@@ -41,6 +42,7 @@ def registration_record(
     registration.households_resident = households_resident
     registration.households_registered = households_registered
     registration.note = note
+    registration.has_party_organisation = has_party_organisation
     registration.registered_by = actor if getattr(actor, "pk", None) else None
     record(registration, actor=actor, reason=_("Registration"))
     return registration
