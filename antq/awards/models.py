@@ -217,6 +217,10 @@ class Quota(models.Model):
     def __str__(self) -> str:
         return f"{self.unit} {self.kind} {self.year}: {self.used}/{self.allowed}"
 
+    @property
+    def left(self) -> int:
+        return self.allowed - self.used
+
 
 class PendingMatter(models.Model):
     """A discipline, investigation or complaint about a collective or a person.
