@@ -1,4 +1,22 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import import_views, views
 
 app_name = "forces"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.team_list, name="team_list"),
+    path("export.xlsx", views.team_export, name="team_export"),
+    path("teams/new/", views.team_create, name="team_create"),
+    path("teams/<int:pk>/", views.team_detail, name="team_detail"),
+    path("teams/<int:pk>/members/new/", views.member_create, name="member_create"),
+    path("teams/<int:pk>/rate/", views.rating_create, name="rating_create"),
+    path("members/", views.member_list, name="member_list"),
+    path("members/export.xlsx", views.member_export, name="member_export"),
+    path("members/<int:pk>/", views.member_detail, name="member_detail"),
+    path("members/<int:pk>/leave/<str:step>/", views.member_leave, name="member_leave"),
+    path("ratings/", views.rating_list, name="rating_list"),
+    path("ratings/export.xlsx", views.rating_export, name="rating_export"),
+    path("statistics/", views.statistics, name="statistics"),
+    path("import/", import_views.register_import, name="import"),
+    path("import/template.xlsx", import_views.import_template, name="import_template"),
+]
