@@ -103,8 +103,9 @@ def _reminder(row: Deployment, email: str, sender: str, today: date):
 def _escalation(rows: list[Deployment], boss, email: str, sender: str):
     directive = rows[0].directive
     subject = _("Overdue result reports: %(number)s") % {"number": directive.number}
+    due = _("due")
     lines = "\n".join(
-        f"- {r.unit.name} ({r.unit.code}), {_('due')} {_fmt(r.report_deadline)}" for r in rows
+        f"- {r.unit.name} ({r.unit.code}), {due} {_fmt(r.report_deadline)}" for r in rows
     )
     body = _(
         "These %(n)s unit(s) under %(parent)s have not sent their result report on "

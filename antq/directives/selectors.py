@@ -172,9 +172,9 @@ def tracking_by_child(*, directive: Directive, unit: Unit | None) -> list[dict]:
     prefix = unit.path if unit is not None else ""
     rows = (
         _in_subtree(Deployment.objects.filter(directive=directive), unit)
+        .exclude(unit__path=prefix)  # the unit's own row has no child to fall under
         .annotate(rest=Substr("unit__path", len(prefix) + 1))
         .annotate(child=Substr("rest", 1, StrIndex("rest", Value("/")) - 1))
-        .exclude(child="")
         .values("child")
         .annotate(
             expected=Count("id"),

@@ -13,6 +13,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import StrIndex, Substr, TruncMonth
 
 from antq import rules
+from antq.directives import selectors as directive_selectors
 from antq.evaluation.choices import ClassificationStatus, RecognitionOutcome
 from antq.evaluation.models import Classification, Recognition
 from antq.units.models import Unit, UnitPlacement
@@ -21,6 +22,10 @@ from antq.units.selectors import placement_of, placements_on, today
 from .choices import SUBJECT_KINDS, Metric
 
 GOOD_OR_BETTER = ("excellent", "good")
+# Seed 002: "100 % of the documents … deployed to every unit". Read from the directives
+# registry, not from the unit population: its value is `Metric.DIRECTIVES_ACKNOWLEDGED_SHARE`
+# once the choice exists; the string is kept here so this module works before that.
+DIRECTIVES_ACKNOWLEDGED_SHARE = "directives_acknowledged_share"
 
 
 @dataclass(frozen=True)
@@ -102,9 +107,26 @@ def measure(scope: Unit | None, year: int, metric: str, subject: str) -> Measure
     a hash semi-join, like the hand-written SQL; inside COUNT(... FILTER) it probes the
     recognitions once per unit, 3–5× slower at national scale (docs/performance.md).
     """
+    if metric == DIRECTIVES_ACKNOWLEDGED_SHARE:
+        return directives_acknowledged(scope, year)
     rows = population(scope, year, subject)
     hits = rows.filter(hit_condition(metric, year)).count()
     return Measure(hits=hits, total=rows.count())
+
+
+def directives_acknowledged(scope: Unit | None, year: int) -> Measure:
+    """Deployments of the year's directives in the subtree that their unit acknowledged."""
+    done, expected = directive_selectors.deployment_rate(unit=scope, year=year)
+    return Measure(hits=done, total=expected)
+
+
+def directives_not_acknowledged(scope: Unit | None, year: int, limit: int = 10) -> list[dict]:
+    """The units that have not yet acknowledged one of the year's directives, with which."""
+    rows = directive_selectors.deployment_rate_missing(unit=scope, year=year)
+    return [
+        {"unit": row.unit, "name": row.unit.name, "missing": row.directive.number}
+        for row in rows.order_by("directive__issued_on", "unit__sort_name")[:limit]
+    ]
 
 
 def measure_by_child(scope: Unit | None, year: int, metric: str, subject: str) -> list[dict]:
