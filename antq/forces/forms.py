@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Education, LeaveGround, MemberRole, Rating, Sex, TeamStatus
+from .choices import Education, LeaveGround, MemberRole, QuotaBase, Rating, Sex, TeamStatus
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
@@ -138,4 +138,39 @@ class StatisticsForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Excel file (.xlsx)"))
+    reason = forms.CharField(label=_("Reason for the change"), required=False, max_length=500)
+
+
+class TrainingClassForm(forms.Form):
+    topic = forms.CharField(label=_("Topic"), max_length=255)
+    organiser = forms.CharField(label=_("Organiser"), max_length=255)
+    starts_on = _date(_("From"))
+    ends_on = _date(_("To"))
+    reason = forms.CharField(label=_("Reason for the change"), required=False, max_length=500)
+
+
+class ParticipantForm(forms.Form):
+    identity_number = forms.CharField(label=_("Member's citizen identity number"), max_length=12)
+    passed = forms.BooleanField(label=_("Passed"), required=False)
+    certificate_number = forms.CharField(
+        label=_("Certificate number"), max_length=64, required=False
+    )
+
+
+class SettingsForm(forms.Form):
+    teams_per_area = forms.IntegerField(label=_("Teams per residential area"), min_value=1)
+    members_per_area = forms.IntegerField(
+        label=_("Members per residential area"),
+        min_value=1,
+        required=False,
+        help_text=_("Empty: no limit until the province's decision is entered."),
+    )
+    excellent_quota_percent = forms.IntegerField(
+        label=_("Cap on “excellent” ratings (%)"), min_value=0, max_value=100
+    )
+    quota_base = forms.ChoiceField(label=_("The cap is counted against"), choices=QuotaBase.choices)
+    basis = forms.CharField(label=_("Legal basis"), max_length=255, required=False)
+    provisional = forms.BooleanField(
+        label=_("Provisional (not yet confirmed by the province's decision)"), required=False
+    )
     reason = forms.CharField(label=_("Reason for the change"), required=False, max_length=500)

@@ -6,7 +6,7 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from antq.core.errors import NotFound, PermissionDenied
+from antq.core.errors import FieldErrors, NotFound, PermissionDenied
 from antq.core.history import history_of
 from antq.core.text import fold
 from antq.units.permissions import scope_path
@@ -143,6 +143,34 @@ def training_list(*, user, under=None) -> QuerySet[TrainingClass]:
         participant_count=Count("participants"),
         passed_count=Count("participants", filter=Q(participants__passed=True)),
     )
+
+
+def training_get(*, user, pk: int) -> TrainingClass:
+    training = training_list(user=user).filter(pk=pk).select_related("unit").first()
+    if training is None:
+        raise NotFound(_("No training class %(pk)s.") % {"pk": pk})
+    return training
+
+
+def training_participants(*, training: TrainingClass) -> QuerySet[TrainingParticipant]:
+    return training.participants.select_related("member", "member__team").order_by(
+        "member__sort_name", "pk"
+    )
+
+
+def member_by_identity(*, user, identity_number: str) -> TeamMember:
+    """The active member with this identity number, among those the user may see."""
+    member = (
+        _scoped(TeamMember.objects.select_related("team"), user, "team__path")
+        .filter(identity_number=identity_number.strip(), left_on__isnull=True)
+        .first()
+    )
+    if member is None:
+        raise FieldErrors(
+            {"identity_number": _("No active member with this identity number in your area.")}
+        )
+    _require_personal(user, member.team.path)
+    return member
 
 
 def team_history(*, team: SecurityTeam) -> list[dict]:

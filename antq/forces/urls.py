@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import import_views, views
+from . import import_views, training_views, views
 
 app_name = "forces"
 urlpatterns = [
@@ -19,4 +19,7 @@ urlpatterns = [
     path("statistics/", views.statistics, name="statistics"),
     path("import/", import_views.register_import, name="import"),
     path("import/template.xlsx", import_views.import_template, name="import_template"),
+    path("training/", training_views.training_list, name="training_list"),
+    path("training/<int:pk>/", training_views.training_detail, name="training_detail"),
+    path("settings/", training_views.settings_edit, name="settings"),
 ]
