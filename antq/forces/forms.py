@@ -174,3 +174,18 @@ class SettingsForm(forms.Form):
         label=_("Provisional (not yet confirmed by the province's decision)"), required=False
     )
     reason = forms.CharField(label=_("Reason for the change"), required=False, max_length=500)
+
+
+class DisciplineForm(forms.Form):
+    on = _date(_("Disciplined on"))
+    note = forms.CharField(label=_("Discipline"), max_length=255)
+
+
+class ComplaintForm(forms.Form):
+    under = forms.BooleanField(label=_("Under a complaint or denunciation"), required=False)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500)
+
+
+class DissolveForm(forms.Form):
+    on = _date(_("Dissolved on"))
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500)

@@ -439,22 +439,27 @@ def _check_leader(team: SecurityTeam, member: TeamMember, year: int, level: str,
 
 
 def _check_quota(team, member, year: int, level: str, existing: ForceRating | None) -> None:
+    """Refuse a change that takes the commune over the cap: a new "excellent", or a rating
+    moved out of the quota's base while "excellent" ones stand on it."""
     settings = settings_for(province_of(team.commune))
     peers = ForceRating.objects.filter(
         year=year, team__commune=team.commune, member__isnull=member is None
     )
     if existing is not None:
         peers = peers.exclude(pk=existing.pk)
-    levels = [*peers.values_list("level", flat=True), level]
-    excellent = levels.count(Rating.EXCELLENT)
-    if level != Rating.EXCELLENT and not (existing and existing.level == Rating.EXCELLENT):
-        return
+    others = list(peers.values_list("level", flat=True))
     base_levels = {Rating.GOOD}
     if settings.quota_base == QuotaBase.GOOD_OR_BETTER:
         base_levels.add(Rating.EXCELLENT)
-    base = sum(1 for v in levels if v in base_levels)
-    allowed = base * settings.excellent_quota_percent // 100
-    if excellent > allowed:
+
+    def figures(levels):
+        base = sum(1 for v in levels if v in base_levels)
+        return levels.count(Rating.EXCELLENT), base, base * settings.excellent_quota_percent // 100
+
+    before = figures([*others, existing.level] if existing else others)
+    excellent, base, allowed = figures([*others, level])
+    worse = excellent > before[0] or allowed < before[2]
+    if excellent > allowed and worse:
         raise FieldErrors(
             {
                 "level": _(

@@ -18,6 +18,9 @@ from antq.units.selectors import today, unit_get
 from . import periods, permissions, selectors, services
 from .choices import MemberRole, Rating
 from .forms import (
+    ComplaintForm,
+    DisciplineForm,
+    DissolveForm,
     LeaveDecideForm,
     LeaveProposeForm,
     MemberFilterForm,
@@ -149,6 +152,8 @@ def team_detail(request, pk: int):
         "ratings": selectors.rating_list(user=request.user, under=None, members=False).filter(
             team=team
         ),
+        "complaint_form": ComplaintForm(initial={"under": not team.under_complaint}),
+        "dissolve_form": DissolveForm(initial={"on": today()}),
         "history": selectors.team_history(team=team),
         "can_edit": permissions.can_edit_force(request.user, team.path),
     }
@@ -255,6 +260,8 @@ def member_detail(request, pk: int):
         "deadlines": services.leave_deadlines(member),
         "propose_form": LeaveProposeForm(initial={"started_on": today()}),
         "decide_form": LeaveDecideForm(initial={"decided_on": today()}),
+        "discipline_form": DisciplineForm(initial={"on": today()}),
+        "complaint_form": ComplaintForm(initial={"under": not member.under_complaint}),
         "history": selectors.member_history(member=member),
         "can_edit": permissions.can_edit_force(request.user, member.team.path),
     }
@@ -367,3 +374,48 @@ def statistics(request):
         "breakdown": selectors.statistics_breakdown(unit=node, year=year),
     }
     return render(request, "forces/statistics.html", context)
+
+
+# --- status changes --------------------------------------------------------------------------
+
+MEMBER_ACTIONS = {
+    "discipline": (DisciplineForm, services.member_discipline),
+    "complaint": (ComplaintForm, services.member_mark_complaint),
+}
+TEAM_ACTIONS = {
+    "complaint": (ComplaintForm, services.team_mark_complaint),
+    "dissolve": (DissolveForm, services.team_dissolve),
+}
+
+
+def _act(request, form_class, action, **target):
+    form = form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return
+    try:
+        action(actor=request.user, **target, **form.cleaned_data)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Saved."))
+
+
+@login_required
+@require_POST
+def member_action(request, pk: int, action: str):
+    if action not in MEMBER_ACTIONS:
+        raise Http404
+    member = _get(selectors.member_get, user=request.user, pk=pk)
+    _act(request, *MEMBER_ACTIONS[action], member=member)
+    return redirect("forces:member_detail", member.pk)
+
+
+@login_required
+@require_POST
+def team_action(request, pk: int, action: str):
+    if action not in TEAM_ACTIONS:
+        raise Http404
+    team = _get(selectors.team_get, user=request.user, pk=pk)
+    _act(request, *TEAM_ACTIONS[action], team=team)
+    return redirect("forces:team_detail", team.pk)

@@ -203,6 +203,10 @@ def test_excellent_ratings_are_capped_at_twenty_percent_of_good(tree, make_team,
     message = refused.value.errors["level"]
     assert "2" in message and "20%" in message and "5" in message and "1" in message
     assert ForceRating.objects.filter(level="excellent").count() == 1
+    # lowering one of the five "good" would leave 1 excellent against 4 good (cap 0)
+    with pytest.raises(FieldErrors):
+        _rate(officer, teams[0], "completed")
+    assert ForceRating.objects.filter(level="good").count() == 5
 
 
 def test_the_quota_base_may_count_excellent_too(tree, persona, make_team, officer):

@@ -162,3 +162,27 @@ def test_statistics_page_drills_down_to_communes(tree, make_team, make_member, p
     client = login(persona(Role.LEADER))
     page = client.get("/forces/statistics/", {"year": 2026}).content.decode()
     assert "Phường Đông Quang" in page and "?unit=16417" in page
+
+
+def test_discipline_recorded_on_the_page_fails_criterion_four_five(
+    tree, make_team, make_member, officer, login
+):
+    from datetime import date
+
+    from antq.forces import services
+    from antq.forces.selectors import area_force_standing
+
+    team = make_team()
+    member = make_member(team)
+    services.rating_record(
+        actor=officer, team=team, year=2026, level="good", decided_on=date(2026, 11, 10)
+    )
+    client = login(officer)
+    client.post(
+        f"/forces/members/{member.pk}/do/discipline/", {"on": "04/05/2026", "note": "Khiển trách"}
+    )
+    assert area_force_standing(area=tree.area, year=2026).met is False
+    client.post(f"/forces/teams/{team.pk}/complaint/", {"under": "on", "reason": "Đơn tố cáo"})
+    team.refresh_from_db()
+    assert team.under_complaint
+    assert team.history.first().history_change_reason == "Đơn tố cáo"
