@@ -11,7 +11,7 @@ import pytest
 
 from antq.core.roles import Role
 from antq.forces import services
-from antq.forces.models import SecurityTeam, TeamMember
+from antq.forces.models import ForceRating, SecurityTeam, TeamMember
 
 from .conftest import person
 
@@ -199,3 +199,46 @@ def test_a_reader_sees_the_counts_and_never_an_identity_number(role, teams, pers
     listed = client.get("/forces/", {"q": "dong hung"}).content.decode()
     assert "Tổ bảo vệ ANTT thôn Đông Hưng" in listed
     assert client.get("/api/v1/forces/ratings", {"members": "true"}).status_code == 403
+
+
+def _rating_expected(role, action, scope):
+    if scope == "out":
+        return 404 if role != Role.ADMIN else (201 if action == "create" else 200)
+    if role not in SEES_COMMUNE:
+        return 200 if action == "list" else 404
+    if action == "create":
+        return 201 if role in EDITORS else 403
+    return 200
+
+
+@pytest.mark.parametrize(
+    ("role", "action", "scope"),
+    list(itertools.product(Role.values, ["list", "create"], ["in", "out"])),
+)
+def test_ratings_api(role, action, scope, teams, persona, client, bearer):
+    headers = bearer(persona(role))
+    team, _member = teams[scope]
+    want = _rating_expected(role, action, scope)
+    if action == "list":
+        services.rating_record(
+            actor=persona(Role.ADMIN),
+            team=team,
+            year=2026,
+            level="good",
+            decided_on=date(2026, 11, 10),
+        )
+        unit = {} if scope == "in" else {"unit": "00004"}
+        response = client.get("/api/v1/forces/ratings", unit, headers=headers)
+        assert response.status_code == want
+        if want == 200:
+            names = {i["team_name"] for i in response.json()["items"]}
+            assert names == ({team.name} if role in SEES_COMMUNE else set())
+        return
+    response = client.post(
+        "/api/v1/forces/ratings",
+        {"team": team.pk, "year": 2026, "level": "completed", "decided_on": "2026-11-10"},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert response.status_code == want, response.content
+    assert ForceRating.objects.exists() == (want == 201)

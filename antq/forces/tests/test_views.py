@@ -35,6 +35,13 @@ def test_lists_stay_within_a_query_budget(
         assert client.get("/forces/members/").status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get("/forces/ratings/").status_code == 200
+    team = SecurityTeam.objects.first()
+    for _i in range(10):
+        make_member(team)
+    with django_assert_max_num_queries(20):
+        assert client.get(f"/forces/teams/{team.pk}/").status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get("/forces/statistics/").status_code == 200
 
 
 def test_the_team_list_searches_and_exports(tree, make_team, officer, login):
