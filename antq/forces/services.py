@@ -11,7 +11,16 @@ from antq.units.permissions import in_scope
 from antq.units.selectors import today
 
 from . import eligibility, periods, permissions
-from .choices import RATING_RANK, LeaveGround, MemberRole, QuotaBase, Rating, TeamStatus
+from .choices import (
+    RATING_RANK,
+    Education,
+    LeaveGround,
+    MemberRole,
+    QuotaBase,
+    Rating,
+    Sex,
+    TeamStatus,
+)
 from .models import (
     ForceRating,
     ForceSettings,
@@ -177,6 +186,10 @@ def _member_field_errors(values: dict) -> dict[str, str]:
             errors[field] = message
     if not IDENTITY_NUMBER.match(str(values.get("identity_number") or "")):
         errors["identity_number"] = _("The citizen identity number has 12 digits.")
+    if values.get("sex") not in Sex.values:
+        errors["sex"] = _("Choose the sex: male or female.")
+    if values.get("education") not in Education.values:
+        errors["education"] = _("Choose the education level.")
     if values.get("role") not in MemberRole.values:
         errors["role"] = _("Choose the role: leader, deputy or member.")
     joined = values.get("joined_on")
@@ -252,10 +265,18 @@ def member_register(
     _require_edit(actor, team.path)
     if team.status != TeamStatus.ACTIVE:
         raise DomainError(_("The team is dissolved."))
-    values = locals()
     identity_number = (identity_number or "").strip()
-    values["identity_number"] = identity_number
-    errors = _member_field_errors(values)
+    errors = _member_field_errors(
+        {
+            "full_name": full_name,
+            "residence": residence,
+            "identity_number": identity_number,
+            "role": role,
+            "sex": sex,
+            "education": education,
+            "joined_on": joined_on,
+        }
+    )
     if errors:
         raise FieldErrors(errors)
     applicant = eligibility.Applicant(

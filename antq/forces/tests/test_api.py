@@ -83,3 +83,16 @@ def test_members_list_searches_without_diacritics(
         "/api/v1/forces/members", {"q": "le thi hang"}, headers=bearer(persona(Role.PROVINCE_STAFF))
     )
     assert [i["full_name"] for i in response.json()["items"]] == ["Lê Thị Hằng"]
+
+
+def test_unknown_sex_or_education_is_refused_by_field(tree, make_team, officer, client, bearer):
+    team = make_team()
+    payload = _json(person(sex="x", education="phd"))
+    response = client.post(
+        "/api/v1/forces/members",
+        {**payload, "team": team.pk},
+        content_type="application/json",
+        headers=bearer(officer),
+    )
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"sex", "education"}
