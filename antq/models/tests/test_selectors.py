@@ -111,7 +111,7 @@ def test_a_commune_with_one_effective_model_counts_one(tree, make_model, judge):
     judge(model, year=2026, effective=True)
     assert selectors.effective_models_count(unit=tree.commune, year=2026) == 1
     count, reason = selectors.effective_models_reason(unit=tree.commune, year=2026)
-    assert count == 1 and "registry" in reason
+    assert count == 1 and "Sổ theo dõi mô hình tự quản" in reason
 
 
 def test_a_commune_with_none_counts_zero(tree, make_model, judge):
@@ -121,7 +121,7 @@ def test_a_commune_with_none_counts_zero(tree, make_model, judge):
     judge(model, year=2025, effective=True)  # another year does not count
     assert selectors.effective_models_count(unit=tree.commune, year=2026) == 0
     count, reason = selectors.effective_models_reason(unit=tree.commune, year=2026)
-    assert count == 0 and "no model" in reason and "Phường Đông Quang" in reason
+    assert count == 0 and "không có mô hình nào" in reason and "Phường Đông Quang" in reason
 
 
 def test_a_site_judged_effective_counts_for_its_unit_only(tree, make_model, make_site, judge):
