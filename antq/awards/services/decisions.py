@@ -81,6 +81,7 @@ def decision_record(
         Nomination.objects.select_for_update()
         .filter(pk__in=[n.pk for n in nominations])
         .select_related("unit", "kind")
+        .order_by("pk")
     )
     for nomination in locked:
         check_visible(actor, nomination.unit)
