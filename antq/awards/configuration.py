@@ -246,3 +246,15 @@ DEFAULT_WEIGHTS = {
     "recognised": 40,
     "classes": {"excellent": 60, "good": 40, "average": 20, "weak": 0},
 }
+
+
+def kinds_load(award_kind_model) -> None:
+    """Create the default kinds missing from the table (the data migration and tests)."""
+    from decimal import Decimal
+
+    for data in DEFAULT_KINDS:
+        values = dict(data)
+        code = values.pop("code")
+        if values["cash_multiple"] is not None:
+            values["cash_multiple"] = Decimal(values["cash_multiple"])
+        award_kind_model.objects.get_or_create(code=code, defaults=values)

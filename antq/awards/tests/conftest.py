@@ -4,6 +4,8 @@ from datetime import date
 
 import pytest
 
+from antq.awards.configuration import kinds_load
+from antq.awards.models import AwardKind
 from antq.core.roles import Role
 from antq.evaluation import services as evaluation
 from antq.evaluation.models import Classification, Recognition
@@ -12,6 +14,12 @@ from antq.evaluation.models import Classification, Recognition
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _kinds(db):
+    """A transactional (browser) test before may have emptied the kinds the migration loads."""
+    kinds_load(AwardKind)
 
 
 @pytest.fixture
