@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Serves(models.TextChoices):
@@ -22,10 +23,10 @@ class ModelField(models.TextChoices):
 class RecognisingLevel(models.TextChoices):
     """The level whose authority recognised the model (seed 003 counts by it)."""
 
-    CENTRAL = "central", _("Central")
-    PROVINCE = "province", _("Province")
-    DISTRICT = "district", _("District (historical)")
-    COMMUNE = "commune", _("Commune")
+    CENTRAL = "central", pgettext_lazy("recognising level", "Central")
+    PROVINCE = "province", pgettext_lazy("recognising level", "Province")
+    DISTRICT = "district", pgettext_lazy("recognising level", "District (historical)")
+    COMMUNE = "commune", pgettext_lazy("recognising level", "Commune")
 
 
 class ModelStatus(models.TextChoices):

@@ -133,3 +133,25 @@ class StatisticsForm(forms.Form):
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Excel file (.xlsx)"))
     reason = forms.CharField(label=_("Reason for the change"), required=False, max_length=500)
+
+
+class GradeScaleForm(forms.Form):
+    grades = forms.CharField(
+        label=_("Grades, best first: one per line, “code | label”"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    basis = forms.CharField(label=_("Legal basis (the province's decision)"), max_length=255)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500)
+
+    def clean_grades(self):
+        grades = []
+        for number, line in enumerate(self.cleaned_data["grades"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            code, sep, label = line.partition("|")
+            if not sep or not code.strip() or not label.strip():
+                raise forms.ValidationError(_("Line %(n)s: write “code | label”.") % {"n": number})
+            grades.append((code.strip(), label.strip()))
+        if not grades:
+            raise forms.ValidationError(_("Give at least one grade."))
+        return grades

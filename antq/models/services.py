@@ -79,10 +79,14 @@ def grade_scale(province) -> tuple[list[tuple[str, str]], bool]:
 
 
 @transaction.atomic
-def grade_scale_set(*, actor, province, grades: list[tuple[str, str]], basis: str, reason: str):
+def grade_scale_set(
+    *, actor, province, grades: list[tuple[str, str]], basis: str, reason: str
+) -> None:
     """Replace the province's grading scale (codes and labels, best first)."""
     if not permissions.can_configure(actor, province):
         raise PermissionDenied(_("Only the province's staff set the grading scale."))
+    if not reason.strip():
+        raise FieldErrors({"reason": _("Give the reason for the change.")})
     codes = [c.strip() for c, _label in grades]
     if not grades or any(not c or not label.strip() for c, label in grades):
         raise FieldErrors({"grades": _("Give each grade a code and a label.")})

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import example_views, import_views, views
+from . import example_views, import_views, settings_views, views
 
 app_name = "models"
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     path("statistics/export.xlsx", views.statistics_export, name="statistics_export"),
     path("import/", import_views.register_import, name="import"),
     path("import/template.xlsx", import_views.import_template, name="import_template"),
+    path("grades/", settings_views.grade_scale, name="grade_scale"),
     path("examples/", example_views.example_list, name="example_list"),
     path("examples/export.xlsx", example_views.example_export, name="example_export"),
     path("examples/new/", example_views.example_create, name="example_create"),

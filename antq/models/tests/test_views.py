@@ -195,3 +195,89 @@ def test_statistics_page_drills_down_and_exports(tree, make_model, make_site, pe
     assert "Phường Quảng Phú" in drilled
     rows = _xlsx(client.get("/models/statistics/export.xlsx", {"year": 2026}))
     assert ("Thanh Hóa", 1, 2, 3, 0) in rows
+
+
+def test_the_province_sets_its_grading_scale_and_the_default_says_provisional(
+    tree, make_model, persona, officer, login
+):
+    from antq.core.roles import Role
+    from antq.models.models import GradeLevel
+
+    assert login(officer).get("/models/grades/").status_code == 403
+    client = login(persona(Role.PROVINCE_STAFF))
+    page = client.get("/models/grades/").content.decode()
+    assert 'id="provisional"' in page
+    bad = client.post("/models/grades/", {"grades": "xuat sac", "basis": "QĐ", "reason": "x"})
+    assert bad.status_code == 400 and GradeLevel.objects.count() == 0
+    response = client.post(
+        "/models/grades/",
+        {"grades": "xs | Xuất sắc\nk | Khá\n", "basis": "QĐ 1314/QĐ-UBND", "reason": "Thang tỉnh"},
+    )
+    assert response.status_code == 302
+    page = client.get("/models/grades/").content.decode()
+    assert 'id="provisional"' not in page and "Xuất sắc" in page
+    model = make_model()
+    detail = client.get(f"/models/{model.pk}/").content.decode()
+    assert '<option value="xs">Xuất sắc</option>' in detail
+
+
+def test_the_detail_page_shows_history_with_author_and_reason(
+    tree, make_model, make_site, judge, staff, login, django_assert_max_num_queries
+):
+    from antq.models import services
+
+    model = make_model()
+    services.model_update(actor=staff, model=model, serves=["tu_phong"], reason="Bổ sung tự phòng")
+    for area in (tree.area, tree.area2):
+        site = make_site(model, area, teams=(5, 6, 7))
+        judge(model, site=site, grade="good")
+    client = login(staff)
+    with django_assert_max_num_queries(30):
+        page = client.get(f"/models/{model.pk}/").content.decode()
+    assert "Bổ sung tự phòng" in page and staff.username in page
+    assert "Tốt" in page and "thang tạm thời" in page
+
+
+def test_example_pages_create_edit_and_history(tree, make_model, officer, login):
+    from antq.models.models import ExemplaryExample
+
+    model = make_model(field="school")
+    client = login(officer)
+    response = client.post(
+        f"/models/examples/new/?unit={tree.commune.code}",
+        {
+            "kind": "collective",
+            "name": "Chi đoàn thôn Đông Hưng",
+            "model": str(model.pk),
+            "field": "residential",
+            "level": "commune",
+            "decision_number": "7/QĐ-KT",
+            "decision_date": "01/05/2026",
+            "reason": "Tích cực nhân rộng mô hình",
+        },
+    )
+    assert response.status_code == 302
+    example = ExemplaryExample.objects.get()
+    assert example.model == model
+    edit = f"/models/examples/{example.pk}/edit/"
+    no_reason = client.post(edit, {**_example_post(), "change_reason": ""})
+    assert no_reason.status_code == 400
+    assert client.post(edit, {**_example_post(), "change_reason": "Sửa tên"}).status_code == 302
+    page = client.get(f"/models/examples/{example.pk}/").content.decode()
+    assert "Chi đoàn thôn Đông Hưng (sửa)" in page and "Sửa tên" in page
+    listed = client.get("/models/examples/", {"q": "chi doan"}).content.decode()
+    assert "Chi đoàn thôn Đông Hưng" in listed
+    rows = _xlsx(client.get("/models/examples/export.xlsx"))
+    assert rows[-1][0] == "Chi đoàn thôn Đông Hưng (sửa)"
+
+
+def _example_post():
+    return {
+        "kind": "collective",
+        "name": "Chi đoàn thôn Đông Hưng (sửa)",
+        "field": "residential",
+        "level": "commune",
+        "decision_number": "7/QĐ-KT",
+        "decision_date": "01/05/2026",
+        "reason": "Tích cực nhân rộng mô hình",
+    }
