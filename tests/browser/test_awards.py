@@ -53,7 +53,10 @@ def _download(page, selector) -> bytes:
     return open(info.value.path(), "rb").read()
 
 
-def test_register_nominate_appraise_decide_and_download(page, log_in, tree, persona):
+def test_register_nominate_appraise_decide_and_download(
+    page, log_in, tree, persona, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
     kinds_load(AwardKind)  # a transactional test before may have emptied the migration's rows
     year = today().year
     _evaluated(persona, tree, year)

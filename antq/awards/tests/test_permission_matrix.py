@@ -79,10 +79,8 @@ def test_appraise(role, client, persona, tree, bearer):
         content_type="application/json",
         headers=bearer(persona(role)),
     )
-    if role not in SEES_AREA:
-        want = 404
-    else:
-        want = 200 if role in (Role.ADMIN, Role.APPRAISER) else 403
+    board = role in (Role.ADMIN, Role.APPRAISER)
+    want = 404 if role not in SEES_AREA else (200 if board else 403)
     assert response.status_code == want
     sent.refresh_from_db()
     assert sent.status == ("returned" if want == 200 else "submitted")
