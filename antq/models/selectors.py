@@ -158,6 +158,13 @@ def _count_day(year: int) -> date:
     return min(date(year, 12, 31), today())
 
 
+def _active_models_in(day: date, prefix: str, sites: QuerySet) -> QuerySet[SelfManagementModel]:
+    """Active models owned under `prefix` or with one of `sites` (started by `day`)."""
+    return _models_active_on(day).filter(
+        Q(path__startswith=prefix) | Q(pk__in=sites.values("model"))
+    )
+
+
 def statistics(*, unit, year: int) -> dict:
     """Guidance 22's figures for the unit's subtree as they stood at the end of `year`.
 
@@ -165,8 +172,8 @@ def statistics(*, unit, year: int) -> dict:
     teams are those in the subtree; examples are those recognised in the year.
     """
     day = _count_day(year)
-    models = _touching(_models_active_on(day), unit.path)
     sites = _sites_on(day, unit.path)
+    models = _active_models_in(day, unit.path, sites)
     teams = ModelTeam.objects.filter(site__in=sites.values("pk"))
     examples = ExemplaryExample.objects.filter(path__startswith=unit.path, decision_date__year=year)
 
@@ -192,27 +199,44 @@ def statistics(*, unit, year: int) -> dict:
 
 
 def statistics_breakdown(*, unit, year: int) -> list[dict]:
-    """The same figures for each unit directly below `unit` (drill-down)."""
+    """The same figures for each unit directly below `unit` (drill-down), in five queries."""
     from antq.units.models import Unit
 
     day = _count_day(year)
-    rows = []
-    children = Unit.objects.filter(parent=unit).order_by("sort_name")
-    for child in children:
-        models = _touching(_models_active_on(day), child.path).count()
-        sites = _sites_on(day, child.path)
-        rows.append(
-            {
-                "unit": child,
-                "models": models,
-                "sites": sites.count(),
-                "teams": ModelTeam.objects.filter(site__in=sites.values("pk")).count(),
-                "examples": ExemplaryExample.objects.filter(
-                    path__startswith=child.path, decision_date__year=year
-                ).count(),
-            }
-        )
-    return [r for r in rows if any(r[k] for k in ("models", "sites", "teams", "examples"))]
+    start = len(unit.path)
+
+    def child_of(path: str) -> str:
+        return path[start:].split("/", 1)[0]
+
+    sites = _sites_on(day, unit.path)
+    counts: dict[str, dict] = {}
+
+    def row(code: str) -> dict:
+        return counts.setdefault(code, {"models": set(), "sites": 0, "teams": 0, "examples": 0})
+
+    for model_id, path in sites.values_list("model_id", "path"):
+        if child_of(path):
+            row(child_of(path))["models"].add(model_id)
+            row(child_of(path))["sites"] += 1
+    owned = _models_active_on(day).filter(path__startswith=unit.path)
+    for model_id, path in owned.values_list("pk", "path"):
+        if child_of(path):
+            row(child_of(path))["models"].add(model_id)
+    teams = ModelTeam.objects.filter(site__in=sites.values("pk")).values_list("site__path")
+    for (path,) in teams:
+        if child_of(path):
+            row(child_of(path))["teams"] += 1
+    examples = ExemplaryExample.objects.filter(
+        path__startswith=unit.path, decision_date__year=year
+    ).values_list("path", flat=True)
+    for path in examples:
+        if child_of(path):
+            row(child_of(path))["examples"] += 1
+    children = Unit.objects.filter(parent=unit, code__in=list(counts)).order_by("sort_name")
+    return [
+        {"unit": child, **counts[child.code], "models": len(counts[child.code]["models"])}
+        for child in children
+    ]
 
 
 def effective_models_count(*, unit, year: int) -> int:
@@ -252,6 +276,6 @@ def report_figures(*, unit, start: date, end: date) -> dict[str, int]:
     """
     sites = _sites_on(end, unit.path)
     return {
-        "models_active": _touching(_models_active_on(end), unit.path).count(),
+        "models_active": _active_models_in(end, unit.path, sites).count(),
         "self_management_teams": ModelTeam.objects.filter(site__in=sites.values("pk")).count(),
     }

@@ -281,3 +281,18 @@ def _example_post():
         "decision_date": "01/05/2026",
         "reason": "Tích cực nhân rộng mô hình",
     }
+
+
+def test_the_statistics_page_stays_within_a_query_budget(
+    tree, make_model, make_site, staff, login, django_assert_max_num_queries
+):
+    for _n in range(10):
+        model = make_model(tree.province, level="province")
+        for unit in (tree.commune, tree.commune2, tree.area, tree.area3):
+            make_site(model, unit, teams=(4,))
+    client = login(staff)
+    with django_assert_max_num_queries(25):
+        page = client.get("/models/statistics/", {"year": 2026}).content.decode()
+    assert "<strong>40</strong>" in page  # sites
+    with django_assert_max_num_queries(25):
+        assert client.get("/models/statistics/export.xlsx", {"year": 2026}).status_code == 200
