@@ -49,6 +49,15 @@ def registration_list(*, user, year: int, unit: Unit | None = None) -> QuerySet[
     return rows.select_related("unit", "kind")
 
 
+def standard_registered(*, year: int, unit_ids) -> set[int]:
+    """Units that registered for the safety standard in `year` (the evaluation's records;
+    the evaluation has no selector for a list of units, so the query is written here)."""
+    from antq.evaluation.models import Registration
+
+    rows = Registration.objects.filter(year__year=year, unit_id__in=list(unit_ids))
+    return set(rows.values_list("unit_id", flat=True))
+
+
 def nomination_list(
     *,
     user,

@@ -84,6 +84,9 @@ def registrations(request):
     rows = page_of(
         selectors.registration_list(user=request.user, year=year), request.GET.get("page")
     )
+    standard = selectors.standard_registered(year=year, unit_ids={r.unit_id for r in rows})
+    for row in rows:
+        row.standard = row.unit_id in standard
     return render(request, "awards/registrations.html", {"form": form, "page": rows, "year": year})
 
 

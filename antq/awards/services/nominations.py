@@ -12,7 +12,7 @@ from antq.core.errors import DomainError, FieldErrors, PermissionDenied
 from antq.units.models import Unit
 
 from .. import eligibility, permissions
-from ..choices import Category, DossierPurpose, NominationStatus, Recipient
+from ..choices import DossierPurpose, NominationStatus, Recipient
 from ..models import AwardKind, DossierFile, Nomination, Quota
 from .common import account, check_visible, record, today
 
@@ -81,8 +81,6 @@ def nomination_create(
     check_visible(actor, unit)
     if not permissions.can_propose(actor, unit):
         raise PermissionDenied(_("You may not nominate for %(unit)s.") % {"unit": unit.name})
-    if kind.category != Category.AWARD and kind.category != Category.TITLE:
-        raise DomainError(_("Unknown award kind."))
     if not achievements.strip():
         raise FieldErrors({"achievements": _("Describe the achievements.")})
     if not (kind.valid_on(date(year, 1, 1)) or kind.valid_on(date(year, 12, 31))):

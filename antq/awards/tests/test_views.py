@@ -172,3 +172,24 @@ def test_cluster_page_ranks_and_adjusts(login, persona, tree, evaluate):
     assert "Dẫn đầu đợt cao điểm" in page
     member.refresh_from_db()
     assert member.rank == 1 and member.computed_rank == 2
+
+
+def test_title_registration_shows_the_safety_standard_registration_beside_it(
+    login, persona, tree, years
+):
+    from antq.evaluation import services as evaluation
+
+    evaluation.registration_record(
+        actor=persona(Role.PROVINCE_STAFF),
+        campaign=years[2026],
+        unit=tree.commune,
+        registered_on=date(2026, 3, 1),
+    )
+    client = login(persona(Role.COMMUNE_OFFICER))
+    response = client.post(
+        "/awards/registrations/",
+        {"unit": "16417", "kind": "tap-the-lao-dong-tien-tien", "registered_on": "2026-01-20"},
+    )
+    assert response.status_code == 302
+    page = client.get("/awards/registrations/", {"year": 2026}).content.decode()
+    assert "Tập thể lao động tiên tiến" in page and "✔" in page
