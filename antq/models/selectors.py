@@ -106,6 +106,29 @@ def model_history(*, model: SelfManagementModel) -> list[dict]:
     return history_of(model, excluded_fields=("search_text", "sort_name", "path"))
 
 
+def model_related_history(*, model: SelfManagementModel) -> list[dict]:
+    """Changes to the model's sites, teams and judgements, newest first, with who and why."""
+    site_ids = list(model.sites.values_list("pk", flat=True))
+    rows = []
+    for label, records in (
+        (_("Site"), ModelSite.history.filter(model_id=model.pk).select_related("unit")),
+        (_("Team"), ModelTeam.history.filter(site_id__in=site_ids)),
+        (_("Judgement"), ModelJudgement.history.filter(model_id=model.pk)),
+    ):
+        for record in records.select_related("history_user"):
+            rows.append(
+                {
+                    "when": record.history_date,
+                    "who": record.history_user,
+                    "kind": label,
+                    "what": str(record.instance),
+                    "type": record.get_history_type_display(),
+                    "reason": record.history_change_reason or "",
+                }
+            )
+    return sorted(rows, key=lambda row: row["when"], reverse=True)
+
+
 def example_list(
     *, user, under=None, q: str = "", kind: str = "", field: str = "", year: int | None = None
 ) -> QuerySet[ExemplaryExample]:

@@ -172,6 +172,7 @@ def model_detail(request, pk: int):
         "team_form": ModelTeamForm(sites=sites),
         "judgement_form": _judgement_form(model, sites),
         "history": selectors.model_history(model=model),
+        "related_history": selectors.model_related_history(model=model),
         "can_edit": permissions.can_edit_models(request.user, model.path),
     }
     return render(request, "models/model_detail.html", context)

@@ -296,3 +296,28 @@ def test_the_statistics_page_stays_within_a_query_budget(
     assert "<strong>40</strong>" in page  # sites
     with django_assert_max_num_queries(25):
         assert client.get("/models/statistics/export.xlsx", {"year": 2026}).status_code == 200
+
+
+def test_the_edit_page_needs_a_reason_and_sites_teams_judgements_have_history(
+    tree, make_model, make_site, judge, staff, login
+):
+    model = make_model(name="Mô hình cũ")
+    make_site(model, tree.area, teams=(5,))
+    judge(model, grade="good")
+    client = login(staff)
+    assert client.get(f"/models/{model.pk}/edit/").status_code == 200
+    data = {
+        "name": "Mô hình mới",
+        "serves": ["tu_quan"],
+        "field": "residential",
+        "level": "commune",
+        "decision_number": model.decision_number,
+        "decision_date": "15/03/2024",
+    }
+    assert client.post(f"/models/{model.pk}/edit/", data).status_code == 400
+    response = client.post(f"/models/{model.pk}/edit/", {**data, "reason": "Đổi tên theo QĐ"})
+    assert response.status_code == 302
+    page = client.get(f"/models/{model.pk}/").content.decode()
+    assert "Mô hình cũ → Mô hình mới" in page and "Đổi tên theo QĐ" in page
+    related = page.split('id="related-history"')[1]
+    assert "Thôn Đông Hưng" in related and "Tổ 1" in related and staff.username in related
