@@ -329,3 +329,105 @@ def statistics(request, unit: str, year: int):
         "grassroots_share": stats["grassroots_share"],
         "rows": rows,
     }
+
+
+class QuotaIn(Schema):
+    unit: str
+    award: str
+    year: int
+    allowed: int = Field(ge=0, le=9999)
+
+
+class QuotaOut(Schema):
+    unit: str
+    award: str
+    year: int
+    allowed: int
+    used: int
+
+
+class SalaryIn(Schema):
+    amount: int = Field(gt=0, examples=[2_340_000])
+    valid_from: date
+    legal_basis: str
+    provisional: bool = True
+
+
+class SalaryOut(Schema):
+    amount: int
+    valid_from: date
+    legal_basis: str
+    provisional: bool
+
+
+class WeightsIn(Schema):
+    province: str = Field(examples=["38"])
+    recognised: int = Field(ge=0, le=1000)
+    classes: dict[str, int] = Field(examples=[{"excellent": 60, "good": 40}])
+    decision: str = ""
+
+
+class WeightsOut(Schema):
+    recognised: int
+    classes: dict[str, int]
+    decision: str
+    provisional: bool
+
+
+def _quota_out(q) -> dict:
+    return {
+        "unit": q.unit.code,
+        "award": q.kind.code,
+        "year": q.year,
+        "allowed": q.allowed,
+        "used": q.used,
+    }
+
+
+@router.get("/quotas", response=list[QuotaOut], summary="Quotas and their use for a year")
+def quota_list(request, year: int):
+    return [_quota_out(q) for q in selectors.quota_list(user=request.user, year=year)]
+
+
+@router.put(
+    "/quotas",
+    response={200: QuotaOut, 400: Error, 403: Error, 404: Error},
+    summary="Allocate a unit's quota of an award kind for a year",
+)
+def quota_put(request, payload: QuotaIn):
+    unit = unit_get(user=request.user, code=payload.unit)
+    kind = selectors.kind_get(code=payload.award)
+    quota = services.quota_set(
+        actor=request.user, year=payload.year, kind=kind, unit=unit, allowed=payload.allowed
+    )
+    return _quota_out(quota)
+
+
+@router.put(
+    "/basic-salary",
+    response={200: SalaryOut, 400: Error, 403: Error},
+    summary="Set the basic salary from a date (cash awards are multiples of it)",
+)
+def salary_put(request, payload: SalaryIn):
+    return services.basic_salary_set(actor=request.user, **payload.dict())
+
+
+@router.put(
+    "/weights",
+    response={200: WeightsOut, 400: Error, 403: Error, 404: Error},
+    summary="The province's own weights for ranking cluster members",
+)
+def weights_put(request, payload: WeightsIn):
+    province = unit_get(user=request.user, code=payload.province)
+    unknown = set(payload.classes) - {"excellent", "good", "average", "weak"}
+    if unknown or province.kind != "province":
+        raise DomainError(
+            _("Give the weights of a province for the classes excellent, good, average, weak.")
+        )
+    return services.weights_set(
+        actor=request.user,
+        province=province,
+        recognised=payload.recognised,
+        classes=payload.classes,
+        decision=payload.decision,
+    )

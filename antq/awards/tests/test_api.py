@@ -136,3 +136,39 @@ def test_api_in_the_openapi_document(client):
         assert path in paths, path
     params = {p["name"] for p in paths["/api/v1/awards/eligibility"]["get"]["parameters"]}
     assert {"unit", "award", "year"} <= params
+
+
+def test_configuration_through_the_api(client, tree, persona, bearer):
+    staff = bearer(persona(Role.PROVINCE_STAFF))
+    quota = {"unit": "16417", "award": "bang-khen-tinh-tap-the", "year": 2026, "allowed": 2}
+    put = client.put("/api/v1/awards/quotas", quota, content_type="application/json", headers=staff)
+    assert put.status_code == 200 and put.json()["used"] == 0
+    officer = bearer(persona(Role.COMMUNE_OFFICER))
+    refused = client.put(
+        "/api/v1/awards/quotas", quota, content_type="application/json", headers=officer
+    )
+    assert refused.status_code == 403
+    listed = client.get("/api/v1/awards/quotas", {"year": 2026}, headers=officer).json()
+    assert listed == [{**quota, "used": 0}]
+    salary = {"amount": 2_000_000, "valid_from": "2026-01-01", "legal_basis": "thử nghiệm"}
+    assert (
+        client.put(
+            "/api/v1/awards/basic-salary", salary, content_type="application/json", headers=staff
+        ).json()["provisional"]
+        is True
+    )
+    weights = {
+        "province": "38",
+        "recognised": 50,
+        "classes": {"excellent": 50, "good": 30},
+        "decision": "QĐ 1/QĐ-UBND",
+    }
+    saved = client.put(
+        "/api/v1/awards/weights", weights, content_type="application/json", headers=staff
+    )
+    assert saved.status_code == 200 and saved.json()["provisional"] is False
+    weights["classes"] = {"xuat-sac": 1}
+    bad = client.put(
+        "/api/v1/awards/weights", weights, content_type="application/json", headers=staff
+    )
+    assert bad.status_code == 400 and "tỉnh" in bad.json()["detail"]
