@@ -160,11 +160,11 @@ def award_list(
     if kind:
         rows = rows.filter(kind__code=kind)
     if q:
-        rows = rows.filter(
-            Q(unit__search_text__contains=fold(q))
-            | Q(person_name__icontains=q.strip())
-            | Q(identity_number=q.strip())
-        )
+        match = Q(unit__search_text__contains=fold(q)) | Q(person_name__icontains=q.strip())
+        # Searching by identity number would let a viewer probe who holds one.
+        if user.unit_id is None or permissions.sees_personal_data(user, user.unit):
+            match |= Q(identity_number=q.strip())
+        rows = rows.filter(match)
     return rows.select_related("unit", "kind", "decision")
 
 

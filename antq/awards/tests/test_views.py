@@ -193,3 +193,22 @@ def test_title_registration_shows_the_safety_standard_registration_beside_it(
     assert response.status_code == 302
     page = client.get("/awards/registrations/", {"year": 2026}).content.decode()
     assert "Tập thể lao động tiên tiến" in page and "✔" in page
+
+
+def test_only_those_who_see_personal_data_search_by_identity_number(login, persona, tree, years):
+    services.award_record(
+        actor=persona(Role.PROVINCE_STAFF),
+        kind=AwardKind.objects.get(code="lao-dong-tien-tien"),
+        year=2025,
+        unit=tree.commune,
+        decision_number="7/QĐ-CT",
+        decided_on=date(2025, 12, 20),
+        issuing_body="UBND phường Đông Quang",
+        person_name="Trần Văn Bình",
+        birth_date=date(1975, 1, 1),
+        identity_number="038075009999",
+    )
+    found = login(persona(Role.COMMUNE_OFFICER)).get("/awards/awards/", {"q": "038075009999"})
+    assert "Trần Văn Bình" in found.content.decode()
+    probed = login(persona(Role.VIEWER)).get("/awards/awards/", {"q": "038075009999"})
+    assert "Trần Văn Bình" not in probed.content.decode()
