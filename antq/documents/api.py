@@ -1,5 +1,77 @@
-"""API of the documents app."""
+"""API of the documents app: request a document, follow its job, fetch its files."""
 
-from ninja import Router
+from django.urls import reverse
+from ninja import Field, Router, Schema
+
+from antq.units.selectors import unit_get
+
+from . import selectors, services
+from .models import GeneratedDocument
 
 router = Router(tags=["documents"])
+
+
+class DocumentIn(Schema):
+    kind: str = Field(examples=["final_review"])
+    unit: str = Field(examples=["38"])
+    period: str = Field(examples=["2026"])
+    options: dict = Field(default_factory=dict, examples=[{"texts": {"strengths": "…"}}])
+
+
+class DocumentOut(Schema):
+    id: int
+    kind: str
+    unit: str
+    period: str
+    status: str
+    progress: int
+    error: str
+    pdf_note: str
+    files: dict[str, str]
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+def _out(job: GeneratedDocument) -> dict:
+    return {
+        "id": job.pk,
+        "kind": job.kind,
+        "unit": job.unit.code,
+        "period": job.period,
+        "status": job.status,
+        "progress": job.progress,
+        "error": job.error,
+        "pdf_note": job.pdf_note,
+        "files": {
+            name: reverse("documents:file", args=[job.pk, name])
+            for name in selectors.FILES
+            if getattr(job, name)
+        },
+    }
+
+
+@router.post(
+    "",
+    response={201: DocumentOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Yêu cầu tạo văn bản",
+)
+def document_post(request, payload: DocumentIn):
+    unit = unit_get(user=request.auth, code=payload.unit)
+    job = services.document_request(
+        actor=request.auth,
+        kind=payload.kind,
+        unit=unit,
+        period=payload.period,
+        options=payload.options,
+    )
+    job.refresh_from_db()
+    return 201, _out(job)
+
+
+@router.get(
+    "/{int:pk}", response={200: DocumentOut, 404: ErrorOut}, summary="Trạng thái và tệp của văn bản"
+)
+def document_status(request, pk: int):
+    return _out(selectors.document_get(user=request.auth, pk=pk))

@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "documents"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("jobs/<int:pk>/", views.job, name="job"),
+    path("jobs/<int:pk>/<str:name>", views.file, name="file"),
+    path("templates/", views.templates, name="templates"),
+]

@@ -1,0 +1,70 @@
+"""The Excel annex of a document: the figures behind it with their sources, formatted to print."""
+
+import io
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from antq.core.excel import defuse_formulas
+
+from .figures import Section
+
+THIN = Side(style="thin")
+
+
+def annex_xlsx(title: str, sections: list[Section]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Figures")[:31]
+    headers = [
+        _("Code"),
+        _("Section"),
+        _("Figure"),
+        _("Value"),
+        _("Same period last year"),
+        _("Source"),
+    ]
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append(headers)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for section in sections:
+        for row in section.rows:
+            sheet.append(
+                [
+                    row.ref,
+                    section.title,
+                    row.label,
+                    _number(row.value),
+                    _number(row.previous) if row.has_previous else None,
+                    row.source,
+                ]
+            )
+    widths = [8, 30, 50, 14, 16, 50]
+    for n, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(n)].width = width
+    for line in sheet.iter_rows(min_row=2):
+        for cell in line:
+            cell.border = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for cell in line[3:5]:
+            cell.number_format = "#,##0.##"
+    sheet.freeze_panes = "A3"
+    sheet.print_title_rows = "2:2"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    defuse_formulas(book)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _number(value):
+    if value is None:
+        return None
+    return float(value) if not isinstance(value, int) else value

@@ -1,0 +1,181 @@
+"""Build the default Word templates in the Decree 30/2020 layout (reproducible).
+
+Run: `.venv/bin/python -m antq.documents.build_templates` — writes templates_docx/*.docx.
+A4; margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman 14 pt; the header
+table of issuing body and national name with their short rules; number, place and date;
+no page number on page 1 (a different first-page header), page numbers from page 2.
+"""
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+HERE = Path(__file__).resolve().parent / "templates_docx"
+FONT = "Times New Roman"
+LEFT_COL, RIGHT_COL = Cm(6.0), Cm(10.0)  # 16 cm of text width: 210 − 30 − 15 mm ≈ 16.5
+
+
+def _font(run, size=14, bold=False, italic=False):
+    run.font.name = FONT
+    run.font.size = Pt(size)
+    run.bold, run.italic = bold, italic
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    return run
+
+
+def _para(container, text="", *, size=14, bold=False, italic=False, align=None, indent=False):
+    paragraph = container.add_paragraph()
+    if align is not None:
+        paragraph.alignment = align
+    paragraph.paragraph_format.space_after = Pt(0)
+    if indent:
+        paragraph.paragraph_format.first_line_indent = Cm(1.27)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    if text:
+        _font(paragraph.add_run(text), size, bold, italic)
+    return paragraph
+
+
+def _page_field(paragraph):
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.text = text
+        run._element.append(element)
+    _font(run, 13)
+
+
+def _document():
+    document = Document()
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(14)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.different_first_page_header_footer = True
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_field(header)  # pages 2…; the first page's header stays empty
+    return document
+
+
+def _grid(table, widths):
+    """Widths on the grid and on every cell, so Word and LibreOffice agree."""
+    table.autofit = False
+    grid = table._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(int(width.twips)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
+def _heading_block(document):
+    table = document.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _grid(table, [LEFT_COL, RIGHT_COL])
+    left, right = table.rows[0].cells
+    left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(left.paragraphs[0].add_run("{{ issuer_parent }}"), 13)
+    _para(left, "{{ issuer }}", size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(left, "————", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(left, "Số: {{ number }}", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
+    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(right.paragraphs[0].add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), 12, bold=True)
+    _para(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(right, "———————", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(
+        right, "{{ place }}, {{ date_text }}", size=13, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER
+    )
+
+
+def _signer_block(document):
+    table = document.add_table(rows=1, cols=2)
+    _grid(table, [Cm(8.0), Cm(8.0)])
+    left, right = table.rows[0].cells
+    _font(left.paragraphs[0].add_run("Nơi nhận:"), 12, bold=True, italic=True)
+    _para(left, "{%p for r in recipients %}", size=11)
+    _para(left, "- {{ r }};", size=11)
+    _para(left, "{%p endfor %}", size=11)
+    _para(left, "- Lưu: VT.", size=11)
+    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(right.paragraphs[0].add_run("{{ signer_title }}"), 14, bold=True)
+    for _ in range(3):
+        _para(right, "")
+    _para(right, "{{ signer_name }}", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+
+
+def _figure_table(document, loop: str, columns: list[tuple[str, str]]):
+    """A table with a header row and one row per item (a docxtpl row loop)."""
+    table = document.add_table(rows=4, cols=len(columns))
+    table.style = "Table Grid"
+    width = Cm(16.0 / len(columns))
+    _grid(table, [width] * len(columns))
+    for cell, (title, _) in zip(table.rows[0].cells, columns, strict=True):
+        _font(cell.paragraphs[0].add_run(title), 12, bold=True)
+    _font(table.rows[1].cells[0].paragraphs[0].add_run("{%tr for row in " + loop + " %}"), 12)
+    for cell, (_, field) in zip(table.rows[2].cells, columns, strict=True):
+        _font(cell.paragraphs[0].add_run("{{ row." + field + " }}"), 12)
+    _font(table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}"), 12)
+
+
+def build_review(path: Path) -> None:
+    document = _document()
+    _heading_block(document)
+    _para(document, "")
+    _para(document, "BÁO CÁO", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(document, "{{ title }}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(document, "")
+    _para(document, "I. KẾT QUẢ THỰC HIỆN (SỐ LIỆU)", bold=True)
+    _para(document, "{%p for s in sections %}", size=13)
+    _para(document, "{{ s.number }}. {{ s.title }}", bold=True)
+    _para(document, "{%p for row in s.rows %}", size=13)
+    _para(
+        document, "- {{ row.label }}: {{ row.value }}{{ row.compare }} [{{ row.ref }}]", indent=True
+    )
+    _para(document, "{%p endfor %}", size=13)
+    _para(document, "{%p endfor %}", size=13)
+    for roman, key, title in (
+        ("II", "strengths", "ƯU ĐIỂM"),
+        ("III", "weaknesses", "TỒN TẠI, HẠN CHẾ"),
+        ("IV", "causes", "NGUYÊN NHÂN"),
+        ("V", "lessons", "BÀI HỌC KINH NGHIỆM"),
+        ("VI", "directions", "PHƯƠNG HƯỚNG, NHIỆM VỤ"),
+    ):
+        _para(document, f"{roman}. {title}", bold=True)
+        _para(document, "{{ " + key + " }}", indent=True)
+    _para(document, "")
+    _signer_block(document)
+    document.add_section(WD_SECTION.NEW_PAGE)
+    _para(document, "PHỤ LỤC: NGUỒN SỐ LIỆU", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _figure_table(
+        document,
+        "annex",
+        [("Mã", "ref"), ("Số liệu", "label"), ("Giá trị", "value"), ("Nguồn", "source")],
+    )
+    document.save(path)
+
+
+TEMPLATES = {"final_review": build_review, "interim_review": build_review}
+
+
+def main() -> None:
+    HERE.mkdir(exist_ok=True)
+    for kind, build in TEMPLATES.items():
+        build(HERE / f"{kind}.docx")
+
+
+if __name__ == "__main__":
+    main()
