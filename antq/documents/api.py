@@ -1,8 +1,10 @@
 """API of the documents app: request a document, follow its job, fetch its files."""
 
-from django.urls import reverse
-from ninja import Field, Router, Schema
+from django.http import FileResponse
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
 
+from antq.core.errors import NotFound
 from antq.units.selectors import unit_get
 
 from . import selectors, services
@@ -45,7 +47,7 @@ def _out(job: GeneratedDocument) -> dict:
         "error": job.error,
         "pdf_note": job.pdf_note,
         "files": {
-            name: reverse("documents:file", args=[job.pk, name])
+            name: f"/api/v1/documents/{job.pk}/files/{name}"
             for name in selectors.FILES
             if getattr(job, name)
         },
@@ -67,7 +69,7 @@ def document_post(request, payload: DocumentIn):
         options=payload.options,
     )
     job.refresh_from_db()
-    return 201, _out(job)
+    return Status(201, _out(job))
 
 
 @router.get(
@@ -75,3 +77,19 @@ def document_post(request, payload: DocumentIn):
 )
 def document_status(request, pk: int):
     return _out(selectors.document_get(user=request.auth, pk=pk))
+
+
+@router.get(
+    "/{int:pk}/files/{name}",
+    response={200: None, 404: ErrorOut},
+    summary="Tải tệp của văn bản (docx, pdf, xlsx)",
+)
+def document_file(request, pk: int, name: str):
+    job = selectors.document_get(user=request.auth, pk=pk)
+    if name not in selectors.FILES or not getattr(job, name):
+        raise NotFound(_("No such file."))
+    return FileResponse(
+        getattr(job, name).open("rb"),
+        as_attachment=True,
+        filename=f"{job.kind}-{job.unit.code}-{job.period}.{name}",
+    )
