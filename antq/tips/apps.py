@@ -8,3 +8,8 @@ class TipsConfig(AppConfig):
     name = "antq.tips"
     label = "tips"
     verbose_name = _("Citizen tips")
+
+    def ready(self) -> None:
+        from .logging import install
+
+        install()
