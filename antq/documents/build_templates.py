@@ -168,7 +168,51 @@ def build_review(path: Path) -> None:
     document.save(path)
 
 
-TEMPLATES = {"final_review": build_review, "interim_review": build_review}
+def build_decision(path: Path) -> None:
+    """The recognition decision of a batch, its annex of units and the classification list."""
+    document = _document()
+    _heading_block(document)
+    _para(document, "")
+    _para(document, "QUYẾT ĐỊNH", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(document, "{{ title }}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(document, "")
+    _para(document, "{{ signer_authority }}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(document, "{%p for basis in legal_basis %}", size=13)
+    _para(document, "{{ basis }}", italic=True, indent=True)
+    _para(document, "{%p endfor %}", size=13)
+    _para(document, "QUYẾT ĐỊNH:", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(document, "{{ article_1 }}", indent=True)
+    _para(document, "{{ article_2 }}", indent=True)
+    _para(document, "")
+    _signer_block(document)
+    document.add_section(WD_SECTION.NEW_PAGE)
+    _para(document, "DANH SÁCH ĐƠN VỊ ĐƯỢC CÔNG NHẬN", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(
+        document,
+        "(Kèm theo Quyết định số {{ number }})",
+        italic=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+    )
+    _figure_table(
+        document,
+        "recognised",
+        [("STT", "n"), ("Đơn vị", "name"), ("Thuộc", "parent"), ("Loại", "kind")],
+    )
+    _para(document, "")
+    _para(document, "KẾT QUẢ PHÂN LOẠI", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _figure_table(
+        document,
+        "classified",
+        [("STT", "n"), ("Đơn vị", "name"), ("Điểm", "points"), ("Xếp loại", "class_name")],
+    )
+    document.save(path)
+
+
+TEMPLATES = {
+    "final_review": build_review,
+    "interim_review": build_review,
+    "recognition_decision": build_decision,
+}
 
 
 def main() -> None:

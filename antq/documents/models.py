@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 class DocumentKind(models.TextChoices):
     FINAL_REVIEW = "final_review", _("Final (year) review report")
     INTERIM_REVIEW = "interim_review", _("Interim (half-year) review report")
+    RECOGNITION_DECISION = "recognition_decision", _("Recognition decision and classification list")
 
 
 class JobStatus(models.TextChoices):

@@ -1,5 +1,6 @@
 """Drafts, generation jobs and provinces' templates: every write of the documents app."""
 
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -15,13 +16,15 @@ from antq.reports.periods import PeriodError, PeriodType, parse
 from antq.units.models import Unit
 from antq.units.selectors import today
 
-from . import annex, pdf, permissions
+from . import annex, decision, pdf, permissions
 from .figures import ReviewScope, review_sections
 from .models import DocumentKind, GeneratedDocument, JobStatus, ProvinceTemplate, ReviewDraft
 
+logger = logging.getLogger(__name__)
 DEFAULTS = Path(__file__).resolve().parent / "templates_docx"
 JUDGEMENTS = ("strengths", "weaknesses", "causes", "lessons", "directions")
 PERIOD_TYPES = {
+    DocumentKind.RECOGNITION_DECISION: PeriodType.YEAR,
     DocumentKind.FINAL_REVIEW: PeriodType.YEAR,
     DocumentKind.INTERIM_REVIEW: PeriodType.HALF_YEAR,
 }
@@ -109,7 +112,7 @@ def review_context(job: GeneratedDocument, sections, texts: dict, day: date) -> 
         DocumentKind.INTERIM_REVIEW: _(
             "Interim review of the movement “All people protect national security”, %(period)s"
         ),
-    }[job.kind] % {"year": job.period[:4], "period": job.period}
+    }.get(job.kind, "%(year)s") % {"year": job.period[:4], "period": job.period}
     rows = [r for s in sections for r in s.rows]
     return {
         "issuer_parent": options.get("issuer_parent")
@@ -149,9 +152,14 @@ def _generate(job_id: int) -> GeneratedDocument:
     GeneratedDocument.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, progress=5)
     try:
         scope = ReviewScope(user=job.requested_by, unit=job.unit, period=parse(job.period))
-        sections = review_sections(scope, lambda n, of: _progress(job, 5 + 60 * n // of))
         draft = ReviewDraft.objects.filter(kind=job.kind, unit=job.unit, period=job.period).first()
-        context = review_context(job, sections, draft.texts if draft else {}, today())
+        if job.kind == DocumentKind.RECOGNITION_DECISION:
+            recognised, classified, sections = decision.decision_rows(job)
+            base = review_context(job, sections, {}, today())
+            context = decision.decision_context(job, recognised, classified, base)
+        else:
+            sections = review_sections(scope, lambda n, of: _progress(job, 5 + 60 * n // of))
+            context = review_context(job, sections, draft.texts if draft else {}, today())
         docx = render_docx(template_for(job.kind, job.unit), context)
         _progress(job, 75)
         xlsx = annex.annex_xlsx(context["title"], sections)
@@ -176,6 +184,11 @@ def _generate(job_id: int) -> GeneratedDocument:
             JobStatus.FAILED,
             _("The template cannot be filled: %(p)s.") % {"p": error.placeholder},
         )
+    except Exception:  # any failure ends the job with a message, never a job left running
+        logger.exception("document %s failed", job_id)
+        job.refresh_from_db()
+        job.status = JobStatus.FAILED
+        job.error = _("The document could not be generated; the error is in the server's log.")
     job._change_reason = _("Generated")
     job.save()
     return job
@@ -204,6 +217,12 @@ def sample_context() -> dict:
         "signer_title": "GIÁM ĐỐC",
         "signer_name": "Nguyễn Văn A",
         "annex": [row],
+        "signer_authority": "GIÁM ĐỐC CÔNG AN TỈNH",
+        "legal_basis": ["Căn cứ …"],
+        "article_1": "Điều 1. …",
+        "article_2": "Điều 2. …",
+        "recognised": [{"n": 1, "name": "Thôn A", "parent": "Xã B", "kind": "Khu dân cư"}],
+        "classified": [{"n": 1, "name": "Thôn A", "points": "95", "class_name": "Xuất sắc"}],
     }
 
 
