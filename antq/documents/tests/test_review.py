@@ -188,3 +188,25 @@ def test_a_wrong_period_is_refused_by_field(tree, persona):
             period="2026-H1",
         )
     assert "period" in refused.value.errors
+
+
+def test_a_communes_interim_review_reads_its_half_year(
+    tree, persona, year_of_reports, django_capture_on_commit_callbacks
+):
+    officer = persona(Role.COMMUNE_OFFICER, "16417")
+    with django_capture_on_commit_callbacks(execute=True):
+        job = services.document_request(
+            actor=officer, kind="interim_review", unit=tree["16417"], period="2026-h1"
+        )
+    job.refresh_from_db()
+    assert job.status == JobStatus.DONE and job.period == "2026-H1"
+    document = Document(job.docx.path)
+    annex = _annex(document)
+    totals = rollups.rollup_totals(
+        year_of_reports, parse("2026-01"), parse("2026-06"), tree["16417"]
+    )
+    for n, row in enumerate(totals, 1):
+        assert annex[f"A{n}"] == fmt(row["value"])
+    assert "CÔNG AN PHƯỜNG ĐÔNG QUANG" in "\n".join(
+        c.text for c in document.tables[0].rows[0].cells
+    )
