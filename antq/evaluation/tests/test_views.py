@@ -258,7 +258,7 @@ def test_province_staff_change_the_years_calendar_and_authorities_on_a_page(tree
     assert campaign.authorities["residential_area"] == {
         "verifier": "province",
         "decider": "commune",
-        "basis": "Set by the province",
+        "basis": "Do tỉnh quy định",
         "provisional": False,
     }
     page = client.get(f"/evaluation/38/{YEAR}/").content.decode()
