@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from antq import rules
 from antq.core.errors import DomainError, NotFound
+from antq.forces import selectors as force_selectors
+from antq.models import selectors as model_selectors
 from antq.units.models import Unit
 from antq.units.permissions import is_admin, scope_path
 from antq.units.selectors import placements_on, today, unit_get
@@ -185,7 +187,26 @@ def system_figures(campaign: CampaignYear, unit: Unit) -> dict[str, Figure]:
         area_source = _("Recognitions of the commune's residential areas")
         put("residential_areas_total", areas.count(), area_source)
         put("residential_areas_recognised", recognised.filter(unit__in=areas).count(), area_source)
+    # 5.1, 6.1, 7.1: effective models, from the registry once it holds the unit's models;
+    # until then the unit's answer covers the part, as for any figure not given.
+    wanted = "effective_models" in labels and unit.kind != "residential_area"
+    if wanted and model_selectors.unit_has_models(unit=unit):
+        count, source = model_selectors.effective_models_reason(unit=unit, year=campaign.year)
+        put("effective_models", count, source)
     return found
+
+
+def registry_answers(campaign: CampaignYear, unit: Unit) -> tuple[dict, dict[str, list[str]]]:
+    """Return answers the registries decide (4.5 from the force's final ratings), and notes."""
+    if unit.kind != "residential_area" or "4.5" not in rules.answerable_items(
+        ruleset_of(campaign), unit.kind
+    ):
+        return {}, {}
+    standing = force_selectors.area_force_standing(area=unit, year=campaign.year)
+    note = f"{standing.reason} ({standing.source})"
+    if standing.met is None or not standing.final:
+        return {}, {"4.5": [note + " " + _("Not final yet: the answer is used.")]}
+    return {"4.5": standing.met}, {"4.5": [note]}
 
 
 def figures_for(campaign: CampaignYear, unit: Unit, entered: dict) -> dict[str, Figure]:
@@ -206,6 +227,8 @@ def verdict_of(
     """Evaluate live: answers and figures in, the engine's verdict and the figures used out."""
     figures = figures_for(campaign, unit, entered)
     ruleset = ruleset_of(campaign)
+    decided, _notes = registry_answers(campaign, unit)
+    answers = {**answers, **decided}
     try:
         verdict = rules.evaluate(
             ruleset, unit.kind, answers, {n: f.value for n, f in figures.items()}
@@ -225,11 +248,12 @@ def timing_of(campaign: CampaignYear, unit: Unit) -> RegistrationTiming | None:
 
 def verdict_notes(campaign: CampaignYear, unit: Unit) -> dict[str, list[str]]:
     """Return notes to show beside criteria of the verdict (a late registration)."""
+    _decided, notes = registry_answers(campaign, unit)
     timing = timing_of(campaign, unit)
     criterion = registration_criterion(ruleset_of(campaign), unit.kind)
-    if timing is None or criterion is None:
-        return {}
-    return {criterion: [timing.note]}
+    if timing is not None and criterion is not None:
+        notes.setdefault(criterion, []).append(timing.note)
+    return notes
 
 
 def assessment_for(*, campaign: CampaignYear, unit: Unit) -> Assessment | None:

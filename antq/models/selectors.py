@@ -302,3 +302,10 @@ def report_figures(*, unit, start: date, end: date) -> dict[str, int]:
         "models_active": _active_models_in(end, unit.path, sites).count(),
         "self_management_teams": ModelTeam.objects.filter(site__in=sites.values("pk")).count(),
     }
+
+
+def unit_has_models(*, unit) -> bool:
+    """Whether the registry holds any model owned by or replicated in the unit itself."""
+    return SelfManagementModel.objects.filter(
+        Q(owner=unit) | Q(pk__in=ModelSite.objects.filter(unit=unit).values("model"))
+    ).exists()
