@@ -84,7 +84,9 @@ def challenge(request):
 def tip_submit(request, payload: Form[TipIn], attachments: File[list[UploadedFile]] = None):
     """Send a tip; the answer's code is shown once and is the only way back to it."""
     if not codes.work_valid(payload.challenge, payload.nonce):
-        raise FieldErrors({"nonce": _("The security check failed. Reload the page and send again.")})
+        raise FieldErrors(
+            {"nonce": _("The security check failed. Reload the page and send again.")}
+        )
     province = _province(payload.province)
     submitted = services.tip_submit(
         province=province,
@@ -189,7 +191,9 @@ def tip_attachment(request, tip_id: int, attachment_id: int):
     if attachment is None:
         raise NotFound(_("No such file."))
     response = FileResponse(attachment.file.open("rb"), content_type=attachment.mime)
-    response["Content-Disposition"] = "attachment" if not attachment.mime.startswith("image/") else "inline"
+    response["Content-Disposition"] = (
+        "attachment" if not attachment.mime.startswith("image/") else "inline"
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

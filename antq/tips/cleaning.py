@@ -18,7 +18,9 @@ ALLOWED = set(IMAGE_TYPES) | {DOCX, "video/mp4"}
 
 
 def _refuse(name: str, message: str):
-    raise FieldErrors({"attachments": _("File “%(name)s”: %(problem)s") % {"name": name, "problem": message}})
+    raise FieldErrors(
+        {"attachments": _("File “%(name)s”: %(problem)s") % {"name": name, "problem": message}}
+    )
 
 
 def read_limited(upload, *, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -42,9 +44,14 @@ def clean_upload(upload) -> tuple[ContentFile, str]:
     kind = filetype.guess(data)
     mime = kind.mime if kind else ""
     if mime not in ALLOWED:
-        _refuse(name, _("this kind of file is not accepted (photos JPEG/PNG/WebP, MP4 video, Word .docx)."))
+        _refuse(
+            name,
+            _("this kind of file is not accepted (photos JPEG/PNG/WebP, MP4 video, Word .docx)."),
+        )
     if mime in IMAGE_TYPES:
-        return ContentFile(_reencode_image(data, name), name=f"anh.{IMAGE_TYPES[mime].lower()}"), mime
+        return ContentFile(
+            _reencode_image(data, name), name=f"anh.{IMAGE_TYPES[mime].lower()}"
+        ), mime
     if mime == DOCX:
         return ContentFile(_strip_docx(data, name), name="tai-lieu.docx"), mime
     return ContentFile(data, name="video.mp4"), mime
@@ -82,7 +89,17 @@ def _strip_docx(data: bytes, name: str) -> bytes:
     except Exception:
         _refuse(name, _("the document cannot be read."))
     props = document.core_properties
-    for field in ("author", "last_modified_by", "comments", "category", "keywords", "subject", "title", "identifier", "content_status"):
+    for field in (
+        "author",
+        "last_modified_by",
+        "comments",
+        "category",
+        "keywords",
+        "subject",
+        "title",
+        "identifier",
+        "content_status",
+    ):
         setattr(props, field, "")
     out = io.BytesIO()
     document.save(out)

@@ -64,7 +64,11 @@ def work_valid(challenge: str, nonce: str) -> bool:
     if value >> (256 - work_target_bits()) != 0:
         return False
     # One use per challenge, and only challenges this server issued recently.
-    return cache.delete(f"tips:challenge:{challenge}") if cache.get(f"tips:challenge:{challenge}") else False
+    return (
+        cache.delete(f"tips:challenge:{challenge}")
+        if cache.get(f"tips:challenge:{challenge}")
+        else False
+    )
 
 
 def challenge_new() -> str:

@@ -101,11 +101,16 @@ class TipOpening(models.Model):
     """An officer opened a tip (who, when): the access log the province reads."""
 
     tip = models.ForeignKey(Tip, on_delete=models.CASCADE, related_name="openings")
-    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     opened_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-opened_at"]
+
+    def __str__(self) -> str:
+        return f"{self.tip_id}: {self.officer_id}"
 
 
 class TipStep(models.Model):
@@ -121,3 +126,6 @@ class TipStep(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.tip_id}: {self.status}"

@@ -36,15 +36,27 @@ def _tip(tip_id: int):
 
 def notify_new_tip(tip_id: int) -> None:
     tip = _tip(tip_id)
-    _send(_("A new tip"), _("A new tip (#%(id)s) is waiting. Log in to read it.") % {"id": tip.pk}, _handlers(tip))
+    _send(
+        _("A new tip"),
+        _("A new tip (#%(id)s) is waiting. Log in to read it.") % {"id": tip.pk},
+        _handlers(tip),
+    )
 
 
 def notify_reminder(tip_id: int) -> None:
     tip = _tip(tip_id)
-    _send(_("Tip deadline approaching"), _("The deadline of tip #%(id)s is near. Log in to handle it.") % {"id": tip.pk}, _handlers(tip))
+    _send(
+        _("Tip deadline approaching"),
+        _("The deadline of tip #%(id)s is near. Log in to handle it.") % {"id": tip.pk},
+        _handlers(tip),
+    )
 
 
 def notify_overdue(tip_id: int) -> None:
     tip = _tip(tip_id)
     to = _handlers(tip) + _emails(tip.province_id, Role.PROVINCE_STAFF)
-    _send(_("Tip overdue"), _("Tip #%(id)s is overdue. Log in to handle it.") % {"id": tip.pk}, sorted(set(to)))
+    _send(
+        _("Tip overdue"),
+        _("Tip #%(id)s is overdue. Log in to handle it.") % {"id": tip.pk},
+        sorted(set(to)),
+    )

@@ -107,7 +107,9 @@ def places_search(*, province: Unit, q: str, limit: int = 20) -> list[Unit]:
     """Communes and residential areas of the province, searched without diacritics."""
     needle = fold(q or "")
     units = Unit.objects.filter(
-        path__startswith=province.path, kind__in=["commune", "residential_area"], valid_to__isnull=True
+        path__startswith=province.path,
+        kind__in=["commune", "residential_area"],
+        valid_to__isnull=True,
     )
     if needle:
         units = units.filter(search_text__contains=needle)

@@ -3,7 +3,6 @@
 import hashlib
 from dataclasses import dataclass
 
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -124,7 +123,11 @@ def tip_by_code(code: str) -> Tip:
     """The tip of a tracking code; a wrong code answers exactly like a missing one."""
     if codes.lookups_blocked():
         raise TooManyRequests(_("Too many attempts. Wait a minute and try again."))
-    tip = Tip.objects.filter(code_digest=codes.digest(code)).first() if codes.normalise(code) else None
+    tip = (
+        Tip.objects.filter(code_digest=codes.digest(code)).first()
+        if codes.normalise(code)
+        else None
+    )
     if tip is None:
         codes.lookup_failed()
         raise NotFound(_("No tip with this code."))
@@ -183,8 +186,10 @@ def tip_reroute(*, actor, tip: Tip, to: Unit, reason: str) -> Tip:
         tip.routed_to = to
         _save(tip, actor=actor, reason=reason)
         TipStep.objects.create(
-            tip=tip, actor=actor, status=tip.status, note=_("Re-routed to %(unit)s: %(reason)s")
-            % {"unit": to.name, "reason": reason}
+            tip=tip,
+            actor=actor,
+            status=tip.status,
+            note=_("Re-routed to %(unit)s: %(reason)s") % {"unit": to.name, "reason": reason},
         )
     return tip
 
@@ -245,14 +250,14 @@ def tip_open(*, actor, tip: Tip) -> Tip:
 def tips_check_deadlines(*, now=None) -> dict[str, int]:
     """Remind before a deadline, escalate to the province once it has passed."""
     from .deadlines import REMIND_BEFORE
-    from .selectors import next_deadline
     from .notify import notify_overdue, notify_reminder
+    from .selectors import next_deadline
 
     now = now or timezone.now()
     reminded = escalated = 0
-    open_tips = Tip.objects.exclude(
-        status__in=[TipStatus.RESULT, TipStatus.CLOSED]
-    ).select_related("routed_to", "province")
+    open_tips = Tip.objects.exclude(status__in=[TipStatus.RESULT, TipStatus.CLOSED]).select_related(
+        "routed_to", "province"
+    )
     for tip in open_tips:
         deadline = next_deadline(tip)
         if deadline is None:
@@ -268,6 +273,3 @@ def tips_check_deadlines(*, now=None) -> dict[str, int]:
             notify_reminder(tip.pk)
             reminded += 1
     return {"reminded": reminded, "escalated": escalated}
-
-
-

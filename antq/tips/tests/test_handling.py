@@ -168,7 +168,9 @@ def test_officer_sees_only_what_the_citizen_wrote(tree, persona, client, bearer)
     body = client.get("/api/v1/tips", headers=bearer(officer)).json()
     assert body[0]["text"] == "Bán ma túy." and "contact" not in body[0]
     attachment = body[0]["attachments"][0]
-    image = client.get(f"/api/v1/tips/{body[0]['id']}/attachments/{attachment}", headers=bearer(officer))
+    image = client.get(
+        f"/api/v1/tips/{body[0]['id']}/attachments/{attachment}", headers=bearer(officer)
+    )
     assert image.status_code == 200 and image["Content-Type"] == "image/jpeg"
     assert b"SERIAL-12345" not in b"".join(image.streaming_content)
     assert code not in str(body)
@@ -189,10 +191,15 @@ def test_report_figures_for_the_subtree(tree, persona):
         "cases_solved_from_tips": 1,
     }
     assert selectors.report_figures(unit=tree.province, **may)["tips_received"] == 4
-    assert selectors.report_figures(unit=tree.commune, start=date(2026, 6, 1), end=date(2026, 6, 30))[
-        "tips_received"
-    ] == 0
-    stats = selectors.tip_statistics(user=persona(Role.PROVINCE_STAFF), unit=tree.province, year=2026)
+    assert (
+        selectors.report_figures(unit=tree.commune, start=date(2026, 6, 1), end=date(2026, 6, 30))[
+            "tips_received"
+        ]
+        == 0
+    )
+    stats = selectors.tip_statistics(
+        user=persona(Role.PROVINCE_STAFF), unit=tree.province, year=2026
+    )
     assert sum(r["received"] for r in stats if r["month"] == 5) == 4
 
 

@@ -59,7 +59,8 @@ def test_anonymous_tip_with_gps_photo_keeps_no_trace(client, tree, caplog, setti
     with Image.open(stored.file.path) as image:
         assert not image.getexif()
         assert "exif" not in image.info
-    assert b"SERIAL-12345" not in open(stored.file.path, "rb").read()
+    with open(stored.file.path, "rb") as raw_file:
+        assert b"SERIAL-12345" not in raw_file.read()
 
     # The follow-up and a 404 too, so the logs see every kind of public request.
     client.get(f"/api/v1/public/tips/{code}", REMOTE_ADDR=IP, HTTP_USER_AGENT=UA)
