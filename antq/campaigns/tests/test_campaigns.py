@@ -1,0 +1,156 @@
+"""Campaigns: the festival day from the calendar, activities rolling up, report figures, scope."""
+
+from datetime import date
+
+import pytest
+
+from antq.campaigns import selectors, services
+from antq.campaigns.models import Activity, Campaign
+from antq.core.errors import FieldErrors, NotFound, PermissionDenied
+from antq.core.roles import Role
+
+
+@pytest.fixture
+def festival(tree, persona):
+    (c,) = services.festival_days_create(
+        actor=persona(Role.PROVINCE_STAFF), province=tree.province, year=2026
+    )
+    return c
+
+
+def test_festival_day_from_calendar_once_with_legal_basis(tree, persona, festival):
+    assert festival.kind == "festival_19_8" and festival.end == date(2026, 8, 19)
+    assert "Điều 6" in festival.legal_basis
+    again = services.festival_days_create(
+        actor=persona(Role.PROVINCE_STAFF), province=tree.province, year=2026
+    )
+    assert again == [] and Campaign.objects.count() == 1
+
+
+def test_activities_roll_up_to_province_and_report_figures(tree, persona, festival):
+    officer = persona(Role.COMMUNE_OFFICER)
+    services.activity_record(
+        actor=officer,
+        campaign=festival,
+        unit=tree.area,
+        kind="Mít tinh",
+        date=date(2026, 8, 10),
+        attendees=300,
+        propaganda_sessions=2,
+        gifts=10,
+        gifts_value=5_000_000,
+    )
+    services.activity_record(
+        actor=officer,
+        campaign=festival,
+        unit=tree.commune,
+        kind="Hội thi",
+        date=date(2026, 8, 12),
+        attendees=120,
+        propaganda_sessions=1,
+    )
+    services.activity_record(
+        actor=persona(Role.PROVINCE_STAFF),
+        campaign=festival,
+        unit=tree.commune2,
+        kind="Mít tinh",
+        date=date(2026, 8, 15),
+        attendees=80,
+        propaganda_sessions=4,
+        models_launched=1,
+    )
+    province = selectors.totals(unit=tree.province, campaign=festival)
+    assert province["attendees"] == 500 and province["propaganda_sessions"] == 7
+    assert province["gifts_value"] == 5_000_000 and province["activities"] == 3
+    assert selectors.totals(unit=tree.commune)["attendees"] == 420
+    figures = selectors.report_figures(
+        unit=tree.province, start=date(2026, 8, 1), end=date(2026, 8, 31)
+    )
+    assert figures == {"propaganda_sessions": 7, "propaganda_attendances": 500}
+    july = selectors.report_figures(
+        unit=tree.province, start=date(2026, 7, 1), end=date(2026, 7, 31)
+    )
+    assert july == {"propaganda_sessions": 0, "propaganda_attendances": 0}
+    assert selectors.totals(unit=tree.other_province)["activities"] == 0
+
+
+def test_report_figures_codes_exist_in_default_forms():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parents[2] / "reports" / "fixtures" / "default_forms.json"
+    codes = {i["code"] for i in json.loads(path.read_text())["indicators"]}
+    assert {"propaganda_sessions", "propaganda_attendances"} <= codes
+
+
+def test_activity_outside_window_or_negative_refused(tree, persona, festival):
+    officer = persona(Role.COMMUNE_OFFICER)
+    with pytest.raises(FieldErrors) as err:
+        services.activity_record(
+            actor=officer, campaign=festival, unit=tree.commune, kind="x", date=date(2026, 9, 1)
+        )
+    assert "19/08/2026" in err.value.errors["date"]
+    with pytest.raises(FieldErrors):
+        services.activity_record(
+            actor=officer,
+            campaign=festival,
+            unit=tree.commune,
+            kind="x",
+            date=date(2026, 8, 1),
+            attendees=-1,
+        )
+    assert Activity.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "role,unit_code,target,allowed",
+    [
+        (Role.ADMIN, "38", "16417", True),
+        (Role.PROVINCE_STAFF, "38", "16417", True),
+        (Role.COMMUNE_OFFICER, "16417", "16417", True),
+        (Role.COMMUNE_OFFICER, "16417", "16522", False),
+        (Role.ESTABLISHMENT_OFFICER, "16417-TH01", "16417-TH01", True),
+        (Role.ESTABLISHMENT_OFFICER, "16417-TH01", "16417", False),
+        (Role.LEADER, "38", "16417", False),
+        (Role.VIEWER, "16417", "16417", False),
+        (Role.PROVINCE_STAFF, "01", "16417", False),
+    ],
+)
+def test_permission_matrix_activity(tree, persona, festival, role, unit_code, target, allowed):
+    actor = persona(role, unit_code)
+
+    def call():
+        return services.activity_record(
+            actor=actor,
+            campaign=festival,
+            unit=tree[target],
+            kind="x",
+            date=date(2026, 8, 1),
+            attendees=1,
+        )
+
+    if allowed:
+        call()
+        assert Activity.objects.count() == 1
+    else:
+        with pytest.raises((PermissionDenied, NotFound)):
+            call()
+        assert Activity.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "role,unit_code,allowed",
+    [
+        (Role.PROVINCE_STAFF, "38", True),
+        (Role.COMMUNE_OFFICER, "16417", False),
+        (Role.LEADER, "38", False),
+        (Role.PROVINCE_STAFF, "01", False),
+    ],
+)
+def test_permission_matrix_festival_days(tree, persona, role, unit_code, allowed):
+    actor = persona(role, unit_code)
+    if allowed:
+        assert services.festival_days_create(actor=actor, province=tree.province, year=2026)
+    else:
+        with pytest.raises((PermissionDenied, NotFound)):
+            services.festival_days_create(actor=actor, province=tree.province, year=2026)
