@@ -244,3 +244,12 @@ def test_permission_matrix(tree, persona, client, bearer, role, where):
     except NotFound:
         asked = 404
     assert asked == ("ok" if sees else 404)
+
+
+def test_tip_list_query_budget(tree, persona, client, bearer, django_assert_max_num_queries):
+    for i in range(12):
+        submit(tree, tree.area, text=f"Tin số {i}")
+    headers = bearer(persona(Role.PROVINCE_STAFF))
+    with django_assert_max_num_queries(8):
+        body = client.get("/api/v1/tips", headers=headers).json()
+    assert len(body) == 12
