@@ -6,7 +6,7 @@ PORT ?= 8000
 ANTQ_PROVINCE ?= 38
 export ANTQ_PROVINCE
 
-.PHONY: run test install browser lint bench messages clean
+.PHONY: run test install browser office lint bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,14 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: install browser
+# LibreOffice turns the generated Word documents into the same document as PDF.
+office:
+	@command -v soffice >/dev/null 2>&1 || { \
+	  echo "Installing Debian's LibreOffice Writer for the PDF of generated documents"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends libreoffice-writer-nogui >/dev/null; }
+
+test: install browser office
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install

@@ -157,6 +157,10 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 FORMAT_MODULE_PATH = ["antq.formats"]
 
 # Uploaded dossiers and evidence; served only through views that check the reader's scope.
+# Keys that encrypt the contact details citizens leave with a tip (Fernet, comma-separated;
+# the first encrypts, all decrypt, so a key can be rotated).
+TIPS_CONTACT_KEYS = os.environ.get("TIPS_CONTACT_KEYS", "")
+
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "media/"
 

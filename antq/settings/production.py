@@ -11,6 +11,10 @@ DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("dev-only"):
     raise ImproperlyConfigured("SECRET_KEY must be set to a random value of 50+ characters.")
+if not TIPS_CONTACT_KEYS:  # noqa: F405
+    raise ImproperlyConfigured(
+        "TIPS_CONTACT_KEYS must hold a Fernet key (cryptography.fernet.Fernet.generate_key())."
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from antq.accounts.services import can_manage_accounts
+from antq.core.roles import Role
 from antq.reports import permissions as report_permissions
 from antq.units import permissions as unit_permissions
 
@@ -17,6 +18,10 @@ def navigation(request):
         (_("Dashboard"), reverse("targets:dashboard")),
         (_("Units"), reverse("units:browser")),
         (_("Evaluation and classification"), reverse("evaluation:home")),
+        (_("Self-management models"), reverse("models:model_list")),
+        (_("Security force"), reverse("forces:team_list")),
+        (_("Directives and plans"), reverse("directives:list")),
+        (_("Emulation and awards"), reverse("awards:home")),
     ]
     if user.unit_id is not None or unit_permissions.is_admin(user):
         items.append((_("Periodic reports"), reverse("reports:home")))
@@ -24,6 +29,11 @@ def navigation(request):
         items.append((_("Report forms"), reverse("reports:configure")))
     if unit_permissions.can_import_units(user):
         items.append((_("Import units"), reverse("units:import")))
+    if unit_permissions.is_admin(user) or any(
+        user.has_role(r) for r in (Role.PROVINCE_STAFF, Role.COMMUNE_OFFICER, Role.LEADER)
+    ):
+        items.append((_("Official documents"), reverse("documents:home")))
+    items.append((_("Legal texts applied"), reverse("evaluation:rulesets")))
     if can_manage_accounts(user):
         items.append((_("Accounts"), reverse("accounts:list")))
     return {"nav": items}
