@@ -1,5 +1,6 @@
 """Import accounts from a sheet: every row checked first, then all or nothing."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -18,13 +19,17 @@ COLUMNS = [
     ("password", "Mật khẩu"),
 ]
 REQUIRED = ("username", "unit_code", "roles", "password")
+# Provisional bound (setting ANTQ_ACCOUNT_IMPORT_MAX_ROWS): a province's officials at once;
+# each account hashes its password, so a larger sheet would hold a worker for minutes.
+MAX_ROWS = 2_000
 
 
 def accounts_import(*, actor, data: bytes, filename: str) -> int:
     """Create every account of the file, or none; return how many were created."""
     if not services.can_manage_accounts(actor):
         raise services.PermissionDenied(_("Only administrators manage accounts."))
-    rows = read_rows(data, filename, COLUMNS, REQUIRED)
+    max_rows = int(getattr(settings, "ANTQ_ACCOUNT_IMPORT_MAX_ROWS", MAX_ROWS))
+    rows = read_rows(data, filename, COLUMNS, REQUIRED, max_rows=max_rows)
     header = dict(COLUMNS)
     units = {u.code: u for u in Unit.objects.filter(code__in={v["unit_code"] for _l, v in rows})}
     errors: list[RowError] = []

@@ -8,14 +8,14 @@ Layout of a template (Vietnamese headers, whatever the interface language):
     A6.. indicator codes, B6.. names (unit of measure), C6.. the values to fill
 """
 
-import io
-
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from antq.core import uploads
 from antq.core.errors import DomainError
 from antq.units.models import Unit
 from antq.units.permissions import in_scope
@@ -92,37 +92,54 @@ def _cell_error(cell: str, message: str) -> str:
     return _("Cell %(cell)s: %(message)s") % {"cell": cell, "message": message}
 
 
+def _limits() -> tuple[int, int]:
+    """The last row and column a filled template may use (settings, provisional defaults)."""
+    rows = FIRST_ROW - 1 + int(getattr(settings, "ANTQ_REPORT_SHEET_MAX_INDICATORS", 500))
+    columns = FIRST_COLUMN - 1 + int(getattr(settings, "ANTQ_REPORT_SHEET_MAX_UNITS", 1_000))
+    return rows, columns
+
+
+def _read_cells(data: bytes) -> dict[tuple[int, int], object]:
+    """The non-empty cells of the first sheet, {(row, column): value}, read within bounds."""
+    max_rows, max_columns = _limits()
+    cells = {}
+    for row, values in uploads.workbook_rows(data, max_rows=max_rows, max_columns=max_columns):
+        for column, value in enumerate(values, start=1):
+            if value is not None and value != "":
+                cells[row, column] = value
+    return cells
+
+
 def upload(*, actor, data: bytes, filename: str, submit: bool) -> list:
     """Save (and submit if asked) every unit column of a filled template; all or nothing.
 
-    Refusals name the cell: "Cell C7: Cannot be negative."
+    Refusals name the cell: "Cell C7: Cannot be negative." The file is checked before it is
+    parsed and read within the template's bounds (`antq.core.uploads.workbook_rows`).
     """
     if len(data) > MAX_BYTES:
         raise DomainError(_("The file is larger than %(mb)s MB.") % {"mb": MAX_BYTES // 2**20})
     if not filename.lower().endswith(".xlsx"):
         raise DomainError(_("Upload the .xlsx template downloaded from this page."))
-    try:
-        book = load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise DomainError(_("The file is not a readable .xlsx workbook.")) from error
-    sheet = book.worksheets[0]
-    form = ReportForm.objects.filter(code=_text(sheet["B1"].value)).first()
+    cells = _read_cells(data)
+    form = ReportForm.objects.filter(code=_text(cells.get((1, 2)))).first()
     if form is None:
         raise DomainError(_cell_error("B1", _("This is not the code of a report form.")))
-    period_key = _text(sheet["B2"].value)
+    period_key = _text(cells.get((2, 2)))
     try:
         services.form_period(form, period_key)
     except DomainError as error:
         raise DomainError(_cell_error("B2", error.message)) from error
+    last_row = max((r for r, _c in cells), default=0)
+    last_column = max((c for _r, c in cells), default=0)
     rows = {}
-    for row in range(FIRST_ROW, sheet.max_row + 1):
-        code = _text(sheet.cell(row=row, column=1).value)
+    for row in range(FIRST_ROW, last_row + 1):
+        code = _text(cells.get((row, 1)))
         if code:
             rows[code] = row
     errors: list[str] = []
     columns = []
-    for column in range(FIRST_COLUMN, sheet.max_column + 1):
-        code = _text(sheet.cell(row=3, column=column).value)
+    for column in range(FIRST_COLUMN, last_column + 1):
+        code = _text(cells.get((3, column)))
         if not code:
             continue
         letter = get_column_letter(column)
@@ -132,7 +149,7 @@ def upload(*, actor, data: bytes, filename: str, submit: bool) -> list:
                 _cell_error(f"{letter}3", _("No unit with code %(code)s.") % {"code": code})
             )
             continue
-        values = {ic: sheet.cell(row=r, column=column).value for ic, r in rows.items()}
+        values = {ic: cells.get((r, column)) for ic, r in rows.items()}
         columns.append((letter, unit, values))
     if not columns and not errors:
         raise DomainError(_cell_error("C3", _("No unit code in row 3.")))

@@ -1,16 +1,15 @@
 """Import units from an Excel or CSV sheet: validate every row first, then all or nothing."""
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from antq.core import uploads
 from antq.core.errors import DomainError
 from antq.core.text import fold
 
@@ -36,6 +35,10 @@ COLUMNS = [
 HEADER_OF = dict(COLUMNS)
 REQUIRED = ("code", "name", "kind")
 MAX_REPORTED_ERRORS = 200
+# Provisional bounds of a sheet (settings ANTQ_IMPORT_MAX_ROWS / _COLUMNS): twice the largest
+# import measured (100,000 units, docs/performance.md); the template has 8 columns.
+MAX_ROWS = 200_000
+MAX_COLUMNS = 26
 CHUNK = 900  # below SQLite's limit on query parameters
 
 
@@ -125,45 +128,55 @@ def read_sheet(data: bytes, filename: str) -> list[tuple[int, dict[str, str]]]:
 
 
 def read_rows(
-    data: bytes, filename: str, columns: list[tuple[str, str]], required: tuple[str, ...]
+    data: bytes,
+    filename: str,
+    columns: list[tuple[str, str]],
+    required: tuple[str, ...],
+    *,
+    max_rows: int | None = None,
+    max_columns: int | None = None,
 ) -> list[tuple[int, dict[str, str]]]:
-    """Return (line, {field: text}) for each non-empty row of an .xlsx or .csv file."""
+    """Return (line, {field: text}) for each non-empty row of an .xlsx or .csv file.
+
+    The file is checked before it is parsed and read within bounds (`antq.core.uploads`):
+    at most `max_rows` data rows below the header (default: the ANTQ_IMPORT_MAX_ROWS
+    setting) and `max_columns` columns (default ANTQ_IMPORT_MAX_COLUMNS); past them, refused.
+    """
     if len(data) > settings.ANTQ_IMPORT_MAX_BYTES:
         raise DomainError(
             _("The file is larger than %(mb)s MB.")
             % {"mb": settings.ANTQ_IMPORT_MAX_BYTES // (1024 * 1024)}
         )
+    if max_rows is None:
+        max_rows = int(getattr(settings, "ANTQ_IMPORT_MAX_ROWS", MAX_ROWS))
+    if max_columns is None:
+        max_columns = int(getattr(settings, "ANTQ_IMPORT_MAX_COLUMNS", MAX_COLUMNS))
+    bounds = {"max_rows": max_rows + 1, "max_columns": max_columns}  # + the header row
     name = filename.lower()
     if name.endswith(".csv"):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise DomainError(_("The CSV file is not in UTF-8 encoding.")) from error
-        raw_rows = list(csv.reader(io.StringIO(text)))
+        found = uploads.csv_rows(data, **bounds)
     elif name.endswith(".xlsx"):
-        try:
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as error:  # openpyxl raises many kinds for a damaged file
-            raise DomainError(_("The file is not a readable .xlsx workbook.")) from error
-        raw_rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
-        book.close()
+        found = uploads.workbook_rows(data, **bounds)
     else:
         raise DomainError(_("Upload an .xlsx or .csv file."))
-    if not raw_rows:
+    first = next(found, None)
+    if first is None:
         raise DomainError(_("The file is empty."))
-    header = [fold(_cell_text(h)) for h in raw_rows[0]]
+    line, raw_header = first
+    header = [fold(_cell_text(h)) for h in raw_header] if line == 1 else []
     positions: dict[str, int] = {}
     for field_name, title in columns:
         if fold(title) in header:
             positions[field_name] = header.index(fold(title))
     missing = [dict(columns)[f] for f in required if f not in positions]
     if missing:
+        found.close()
         raise DomainError(
             _("The first row must hold the template's headers; missing: %(cols)s.")
             % {"cols": ", ".join(missing)}
         )
     rows = []
-    for line, raw in enumerate(raw_rows[1:], start=2):
+    for line, raw in found:
         values = {f: _cell_text(raw[i]) if i < len(raw) else "" for f, i in positions.items()}
         if any(values.values()):
             rows.append((line, values))
