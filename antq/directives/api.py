@@ -73,6 +73,14 @@ class DirectiveIn(Schema):
     audience_codes: str = ""
 
 
+class DirectivePatch(Schema):
+    reason: str
+    issuing_body: str | None = None
+    summary: str | None = None
+    requires_plan: bool | None = None
+    report_deadline: date | None = None
+
+
 class DeploymentOut(Schema):
     directive: int
     unit: str
@@ -228,6 +236,23 @@ def directive_create(request, payload: Form[DirectiveIn], file: File[UploadedFil
     )
     counts = selectors.tracking_counts(directive=directive, unit=None)
     return Status(201, {**_directive_out(directive), "counts": counts.__dict__})
+
+
+@router.patch(
+    "/{directive_id}",
+    response={200: DirectiveDetailOut, **ERRORS},
+    summary="Correct a directive's details, with the reason",
+    description="A new `report_deadline` moves every unit's deadline that was the old one.",
+)
+def directive_patch(request, directive_id: int, payload: DirectivePatch):
+    directive = selectors.directive_get(user=request.user, pk=directive_id)
+    changes = payload.dict(exclude_unset=True)
+    reason = changes.pop("reason")
+    directive = services.directive_update(
+        actor=request.user, directive=directive, reason=reason, **changes
+    )
+    counts = selectors.tracking_counts(directive=directive, unit=_scope(request, None))
+    return {**_directive_out(directive), "counts": counts.__dict__}
 
 
 def _deployment(request, directive_id: int, unit: str) -> Deployment:

@@ -1,11 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DirectiveKind(models.TextChoices):
     RESOLUTION = "resolution", _("Resolution")  # nghị quyết
     INSTRUCTION = "instruction", _("Instruction")  # chỉ thị
-    PLAN = "plan", _("Plan")  # kế hoạch
+    PLAN = "plan", pgettext_lazy("directive", "Plan")  # kế hoạch
     OFFICIAL_LETTER = "official_letter", _("Official letter")  # công văn
     GUIDANCE = "guidance", _("Guidance")  # hướng dẫn
 
@@ -13,10 +14,10 @@ class DirectiveKind(models.TextChoices):
 class Stage(models.TextChoices):
     """The steps of a deployment that tracking counts, in order."""
 
-    RECEIVED = "received", _("received")
-    READ = "read", _("read")
-    PLANNED = "planned", _("own plan recorded")
-    REPORTED = "reported", _("result report sent")
+    RECEIVED = "received", pgettext_lazy("directive stage", "received")
+    READ = "read", pgettext_lazy("directive stage", "read")
+    PLANNED = "planned", pgettext_lazy("directive stage", "own plan recorded")
+    REPORTED = "reported", pgettext_lazy("directive stage", "result report sent")
 
 
 # Units that pass a directive on to the units below them.

@@ -1,6 +1,7 @@
 """Excel downloads of the directive list and of a directive's tracking."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from antq.core.excel import xlsx_response
 
@@ -26,13 +27,13 @@ def directive_list_response(rows):
         headers=[
             _("Number and symbol"),
             _("Date issued"),
-            _("Kind"),
+            pgettext("directive", "Kind"),
             _("Issuing body"),
-            _("Summary"),
+            pgettext("directive", "Summary"),
             _("Result report deadline"),
-            _("Units"),
-            _("Read"),
-            _("Reported"),
+            pgettext("directive", "Units"),
+            pgettext("directive", "Read"),
+            pgettext("directive", "Reported"),
         ],
         rows=(
             (
@@ -53,9 +54,13 @@ def directive_list_response(rows):
 
 def _status(row) -> str:
     if row.reported_on is not None:
-        return str(_("on time")) if row.on_time else str(_("late"))
+        return (
+            str(pgettext("directive", "on time"))
+            if row.on_time
+            else str(pgettext("directive", "late"))
+        )
     if row.report_deadline is not None and row.report_deadline < selectors.today():
-        return str(_("overdue"))
+        return str(pgettext("directive", "overdue"))
     return ""
 
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from antq.units.choices import UnitKind
 
@@ -11,7 +12,9 @@ AUDIENCE_KINDS = [(k, label) for k, label in UnitKind.choices if k not in ("prov
 class DirectiveFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     kind = forms.ChoiceField(
-        label=_("Kind"), choices=[("", _("All kinds")), *DirectiveKind.choices], required=False
+        label=pgettext_lazy("directive", "Kind"),
+        choices=[("", _("All kinds")), *DirectiveKind.choices],
+        required=False,
     )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
 
@@ -45,8 +48,12 @@ class DirectiveForm(AudienceMixin):
     issuing_body = forms.CharField(label=_("Issuing body"), max_length=255)
     number = forms.CharField(label=_("Number and symbol"), max_length=64)
     issued_on = forms.DateField(label=_("Date issued"), help_text=_("dd/mm/yyyy"))
-    kind = forms.ChoiceField(label=_("Kind"), choices=DirectiveKind.choices)
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}))
+    kind = forms.ChoiceField(
+        label=pgettext_lazy("directive", "Kind"), choices=DirectiveKind.choices
+    )
+    summary = forms.CharField(
+        label=pgettext_lazy("directive", "Summary"), widget=forms.Textarea(attrs={"rows": 3})
+    )
     file = forms.FileField(label=_("File (PDF or Word)"))
     requires_plan = forms.BooleanField(label=_("Each unit builds its own plan"), required=False)
     report_deadline = forms.DateField(
@@ -92,3 +99,15 @@ class ReportForm(forms.Form):
 class TrackingForm(forms.Form):
     unit = forms.CharField(label=_("Unit (code)"), max_length=40, required=False)
     stage = forms.ChoiceField(label=_("Who has not yet"), choices=Stage.choices, required=False)
+
+
+class DirectiveEditForm(forms.Form):
+    issuing_body = forms.CharField(label=_("Issuing body"), max_length=255)
+    summary = forms.CharField(
+        label=pgettext_lazy("directive", "Summary"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    requires_plan = forms.BooleanField(label=_("Each unit builds its own plan"), required=False)
+    report_deadline = forms.DateField(
+        label=_("Result report deadline"), required=False, help_text=_("dd/mm/yyyy")
+    )
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500)

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from .choices import DirectiveKind
@@ -21,9 +22,13 @@ class Directive(models.Model):
     issuing_body = models.CharField(_("issuing body"), max_length=255)
     number = models.CharField(_("number and symbol"), max_length=64)
     issued_on = models.DateField(_("date issued"))
-    kind = models.CharField(_("kind"), max_length=24, choices=DirectiveKind.choices)
-    summary = models.TextField(_("summary"))
-    file = models.FileField(_("file"), upload_to="directives/%Y/", max_length=255)
+    kind = models.CharField(
+        pgettext_lazy("directive", "kind"), max_length=24, choices=DirectiveKind.choices
+    )
+    summary = models.TextField(pgettext_lazy("directive", "summary"))
+    file = models.FileField(
+        pgettext_lazy("directive", "file"), upload_to="directives/%Y/", max_length=255
+    )
     file_name = models.CharField(_("file name"), max_length=255)
     requires_plan = models.BooleanField(_("each unit builds its own plan"), default=False)
     report_deadline = models.DateField(_("result report deadline"), null=True, blank=True)

@@ -10,7 +10,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
+from django.utils.translation import pgettext
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from antq.core.errors import DomainError, FieldErrors, NotFound, PermissionDenied
 from antq.core.text import fold
@@ -235,10 +236,10 @@ def _mark_read(deployment: Deployment, *, actor, moment, read: bool) -> list[str
     done = []
     if deployment.received_at is None:
         deployment.received_at, deployment.received_by = moment, _user(actor)
-        done.append(_("received"))
+        done.append(pgettext("directive stage", "received"))
     if read and deployment.read_at is None:
         deployment.read_at, deployment.read_by = moment, _user(actor)
-        done.append(_("read"))
+        done.append(pgettext("directive stage", "read"))
     return done
 
 
@@ -382,3 +383,68 @@ def deployment_redeploy(
         reason=_("Deployed by %(unit)s") % {"unit": deployment.unit.name},
     )
     return sent, len(have)
+
+
+EDITABLE_FIELDS = ("issuing_body", "summary", "report_deadline", "requires_plan")
+
+
+@transaction.atomic
+def directive_update(*, actor, directive: Directive, reason: str, **changes) -> Directive:
+    """Correct a directive's details, with the reason kept in its history.
+
+    A new report deadline moves the deadline of every unit that still had the old one;
+    deadlines a commune set earlier for the units below stay as they are.
+    """
+    directive = (
+        Directive.objects.select_for_update(of=("self",))
+        .select_related("issuing_unit")
+        .get(pk=directive.pk)
+    )
+    prefix = scope_path(actor)
+    visible = (
+        prefix is None
+        or directive.issuing_unit.path.startswith(prefix)
+        or directive.deployments.filter(unit__path__startswith=prefix).exists()
+    )
+    if not visible:
+        raise NotFound(_("No such directive."))
+    if not permissions.can_edit(actor, directive):
+        raise PermissionDenied(_("Only the issuing unit may change this directive."))
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise DomainError(_("These details cannot be changed: %(f)s.") % {"f": ", ".join(unknown)})
+    reason = (reason or "").strip()
+    if not reason:
+        raise FieldErrors({"reason": _("Give the reason for the change.")})
+    changed = {k: v for k, v in changes.items() if getattr(directive, k) != v}
+    if not changed:
+        return directive
+    merged = {f: changed.get(f, getattr(directive, f)) for f in EDITABLE_FIELDS}
+    _check_fields(
+        number=directive.number,
+        issued_on=directive.issued_on,
+        kind=directive.kind,
+        summary=merged["summary"],
+        issuing_body=merged["issuing_body"],
+        report_deadline=merged["report_deadline"],
+    )
+    old_deadline = directive.report_deadline
+    for name, value in changed.items():
+        setattr(directive, name, value.strip() if isinstance(value, str) else value)
+    directive.search_text = search_text_for(
+        directive.number, directive.issuing_body, directive.summary
+    )
+    _save(directive, actor=actor, reason=reason)
+    if "report_deadline" in changed:
+        moved = list(directive.deployments.filter(report_deadline=old_deadline))
+        for row in moved:
+            row.report_deadline = directive.report_deadline
+        bulk_update_with_history(
+            moved,
+            Deployment,
+            ["report_deadline"],
+            batch_size=BATCH_SIZE,
+            default_user=_user(actor),
+            default_change_reason=reason,
+        )
+    return directive

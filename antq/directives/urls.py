@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.directive_issue, name="issue"),
     path("inbox/", views.inbox, name="inbox"),
     path("<int:pk>/", views.directive_detail, name="detail"),
+    path("<int:pk>/edit/", views.directive_edit, name="edit"),
     path("<int:pk>/file/", views.directive_file, name="file"),
     path("<int:pk>/tracking/", views.tracking, name="tracking"),
     path("<int:pk>/tracking.xlsx", views.tracking_export, name="tracking_export"),

@@ -17,6 +17,7 @@ from antq.units.selectors import unit_get
 from . import exports, permissions, selectors, services
 from .choices import Stage
 from .forms import (
+    DirectiveEditForm,
     DirectiveFilterForm,
     DirectiveForm,
     PlanForm,
@@ -112,9 +113,35 @@ def directive_detail(request, pk: int):
         "directive": directive,
         "mine": mine,
         "counts": selectors.tracking_counts(directive=directive, unit=_scope_unit(request)),
+        "can_edit": permissions.can_edit(request.user, directive),
         "history": selectors.directive_history(directive=directive),
     }
     return render(request, "directives/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def directive_edit(request, pk: int):
+    directive = _get(selectors.directive_get, user=request.user, pk=pk)
+    if not permissions.can_edit(request.user, directive):
+        raise PermissionDenied
+    initial = {f: getattr(directive, f) for f in services.EDITABLE_FIELDS}
+    form = DirectiveEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        reason = data.pop("reason")
+        try:
+            services.directive_update(
+                actor=request.user, directive=directive, reason=reason, **data
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("directives:detail", directive.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    context = {"form": form, "directive": directive}
+    return render(request, "directives/edit.html", context, status=status)
 
 
 @login_required

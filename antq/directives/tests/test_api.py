@@ -100,3 +100,22 @@ def test_the_openapi_document_lists_the_directive_routes(client):
     ):
         assert path in paths, path
     assert set(paths[BASE]["post"]["responses"]) >= {"201", "400", "403", "404"}
+
+
+def test_the_issuer_corrects_the_deadline_through_the_api(tree, persona, client, bearer):
+    staff = persona(Role.PROVINCE_STAFF)
+    pk = _create(client, bearer(staff)).json()["id"]
+    response = client.patch(
+        f"{BASE}/{pk}",
+        {"reason": "Gia hạn", "report_deadline": "2026-03-31"},
+        content_type="application/json",
+        headers=bearer(staff),
+    )
+    assert response.status_code == 200 and response.json()["report_deadline"] == "2026-03-31"
+    refused = client.patch(
+        f"{BASE}/{pk}",
+        {"reason": "x", "summary": "y"},
+        content_type="application/json",
+        headers=bearer(persona(Role.COMMUNE_OFFICER)),
+    )
+    assert refused.status_code == 403

@@ -237,3 +237,37 @@ def test_the_year_deployment_rate_counts_acknowledged_units(tree, issue, officer
     assert selectors.deployment_rate(unit=tree.province, year=2026) == (1, 5)
     assert selectors.deployment_rate(unit=tree.commune, year=2026) == (1, 3)
     assert selectors.deployment_rate(unit=tree.province, year=2025) == (0, 0)
+
+
+def test_a_new_deadline_moves_the_units_that_had_the_old_one_and_keeps_the_reason(
+    tree, issue, officer, staff
+):
+    directive = issue()
+    with at(date(2026, 3, 4)):
+        services.deployment_redeploy(
+            actor=officer,
+            deployment=deployment_of(directive, "16417"),
+            audience=services.Audience(kinds=["residential_area"]),
+            report_deadline=date(2026, 3, 15),
+        )
+    with pytest.raises(FieldErrors):
+        services.directive_update(
+            actor=staff, directive=directive, reason="", report_deadline=date(2026, 3, 31)
+        )
+    with pytest.raises(PermissionDenied):
+        services.directive_update(
+            actor=officer, directive=directive, reason="x", report_deadline=date(2026, 3, 31)
+        )
+    services.directive_update(
+        actor=staff,
+        directive=directive,
+        reason="Gia hạn theo đề nghị",
+        report_deadline=date(2026, 3, 31),
+    )
+    deadlines = dict(directive.deployments.values_list("unit__code", "report_deadline"))
+    assert deadlines["16522"] == deadlines["16417"] == date(2026, 3, 31)
+    assert deadlines["16417-KDC01"] == date(2026, 3, 15)  # the commune's own stays
+    assert directive.history.first().history_change_reason == "Gia hạn theo đề nghị"
+    assert Deployment.history.filter(
+        unit__code="16522", history_change_reason="Gia hạn theo đề nghị"
+    ).exists()

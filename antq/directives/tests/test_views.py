@@ -130,3 +130,34 @@ def test_the_files_are_served_only_to_those_who_see_the_directive(tree, issue, p
     assert ours.status_code == 200 and b"".join(ours.streaming_content).startswith(b"%PDF")
     other = persona(Role.COMMUNE_OFFICER, "00004")
     assert login(other).get(f"/directives/{directive.pk}/file/").status_code == 404
+
+
+def test_the_issuer_corrects_a_directive_and_the_change_shows_in_its_history(
+    tree, issue, staff, officer, login
+):
+    directive = issue()
+    assert login(officer).get(f"/directives/{directive.pk}/edit/").status_code == 403
+    client = login(staff)
+    response = client.post(
+        f"/directives/{directive.pk}/edit/",
+        {
+            "issuing_body": "Ban Chỉ đạo 138 tỉnh Thanh Hóa",
+            "summary": "Triển khai phong trào năm 2026 (đính chính)",
+            "requires_plan": "on",
+            "report_deadline": "31/03/2026",
+            "reason": "Đính chính trích yếu",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(f"/directives/{directive.pk}/").content.decode()
+    assert "Đính chính trích yếu" in page and "31/03/2026" in page
+
+
+def test_tracking_page_keeps_to_its_query_budget(
+    tree, issue, staff, login, django_assert_max_num_queries
+):
+    directive = issue()
+    client = login(staff)
+    with django_assert_max_num_queries(12):
+        response = client.get(f"/directives/{directive.pk}/tracking/", {"stage": "reported"})
+    assert len(response.context["missing"].object_list) == 3
