@@ -16,6 +16,7 @@ from antq.units.selectors import scoped_units, today, unit_get
 from . import excel, periods, permissions, rollups, selectors, services
 from .choices import PeriodType
 from .forms import EntryChooserForm, ReasonForm, RollupFilterForm, TemplateForm, UploadForm
+from .registry_figures import differs, registry_figures
 
 
 def _get(fetch, **kwargs):
@@ -65,11 +66,30 @@ def _entry_parts(request, form_code: str, unit_code: str, period_key: str):
     return form, unit, report
 
 
-def _rows(form, values: dict, errors: dict) -> list[dict]:
-    return [
-        {"indicator": i, "value": values.get(i.code, ""), "error": errors.get(i.code, "")}
-        for i in form.ordered_indicators()
-    ]
+def _rows(form, values: dict, errors: dict, registry: dict | None = None) -> list[dict]:
+    registry = registry or {}
+    rows = []
+    for i in form.ordered_indicators():
+        held = registry.get(i.code)
+        rows.append(
+            {
+                "indicator": i,
+                "value": values.get(i.code, ""),
+                "error": errors.get(i.code, ""),
+                "registry": held,
+                "differs": held is not None and differs(values.get(i.code, ""), held[0]),
+            }
+        )
+    return rows
+
+
+def _registry(report_form, unit, period_key: str) -> dict:
+    try:
+        period = periods.parse(period_key)
+    except periods.PeriodError:
+        return {}
+    codes = [i.code for i in report_form.ordered_indicators()]
+    return registry_figures(unit=unit, period=period, codes=codes)
 
 
 @login_required
@@ -104,7 +124,7 @@ def entry(request, form: str, unit: str, period: str):
         "unit": target,
         "period": period,
         "report": report,
-        "rows": _rows(report_form, values, errors),
+        "rows": _rows(report_form, values, errors, _registry(report_form, target, period)),
         "problem": problem,
         "editable": report is None or report.status in ("draft", "returned"),
         "can_enter": permissions.can_enter(request.user, target),
