@@ -23,6 +23,7 @@ from antq.core.roles import Role
 from antq.core.text import fold, sort_key
 from antq.evaluation import selectors, services
 from antq.evaluation.models import Assessment, Recognition, Registration
+from antq.evaluation.year_inputs import year_inputs
 from antq.units.models import Unit, UnitPlacement
 
 YEAR = 2026
@@ -164,7 +165,7 @@ def run(*, rows: int) -> list[tuple[str, str]]:
     print(f"evaluation: {units:,} units built in {build_seconds + data_seconds:.1f} s")
     ruleset = selectors.ruleset_of(campaign)
 
-    read_seconds, inputs = timed(lambda: list(selectors.year_inputs(campaign)))
+    read_seconds, inputs = timed(lambda: list(year_inputs(campaign)))
 
     def evaluate_all() -> int:
         return sum(rules.evaluate(ruleset, kind, a, f).met for _pk, kind, a, f in inputs)

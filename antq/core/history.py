@@ -48,3 +48,12 @@ def history_of(record: Model, *, excluded_fields: tuple[str, ...] = ()) -> list[
                 )
         changes.append({"record": newer, "changes": diff})
     return changes
+
+
+def save_with_history(record: Model, *, actor, reason: str = "") -> None:
+    """Save a domain record; its history row names the actor (none for set-up) and why."""
+    if hasattr(record, "refresh_search_fields"):
+        record.refresh_search_fields()
+    record._history_user = actor if getattr(actor, "pk", None) else None
+    record._change_reason = reason or None
+    record.save()

@@ -304,10 +304,8 @@ class ReasonIn(Schema):
     reason: str
 
 
-def _outcome_out(ruleset, kind: str, outcome) -> dict:
-    item = rules.answerable_items(ruleset, kind).get(outcome.id) or ruleset.criterion(
-        kind, outcome.id
-    )
+def _outcome_out(ruleset, kind: str, outcome, items: dict) -> dict:
+    item = items.get(outcome.id) or ruleset.criterion(kind, outcome.id)
     return {
         "id": outcome.id,
         "met": outcome.met,
@@ -321,6 +319,7 @@ def _outcome_out(ruleset, kind: str, outcome) -> dict:
 
 def _assessment_out(campaign, unit, assessment) -> dict:
     ruleset = selectors.ruleset_of(campaign)
+    items = rules.answerable_items(ruleset, unit.kind)
     answers = assessment.answers if assessment else {}
     verdict, figures = selectors.verdict_of(
         campaign, unit, answers, assessment.figures if assessment else {}
@@ -336,8 +335,8 @@ def _assessment_out(campaign, unit, assessment) -> dict:
         "met": verdict.met,
         "criteria": [
             {
-                **_outcome_out(ruleset, unit.kind, c),
-                "points": [_outcome_out(ruleset, unit.kind, p) for p in c.points],
+                **_outcome_out(ruleset, unit.kind, c, items),
+                "points": [_outcome_out(ruleset, unit.kind, p, items) for p in c.points],
             }
             for c in verdict.criteria
         ],

@@ -71,25 +71,24 @@ def own_criteria(request, province, year):
     decision = (campaign.own_criteria or {}).get("citation", "")
     form = OwnCriterionForm(request.POST or None, initial={"decision": decision})
     if request.method == "POST":
-        remove = request.POST.get("remove")
+        remove = request.POST.get("remove", "")
         try:
             if remove:
-                kept = [i for i in items if f"{i['kind']}:{i['id']}" != remove]
-                services.year_criteria_set(
-                    actor=request.user, campaign=campaign, decision=decision, items=kept
+                kind, _sep, item_id = remove.partition(":")
+                services.year_criterion_remove(
+                    actor=request.user, campaign=campaign, kind=kind, item_id=item_id
                 )
-                messages.success(request, _("Criterion %(id)s removed.") % {"id": remove})
+                messages.success(request, _("Criterion %(id)s removed.") % {"id": item_id})
                 return redirect("evaluation:own_criteria", province, year)
             if form.is_valid():
-                data = dict(form.cleaned_data)
-                new_decision = data.pop("decision")
-                services.year_criteria_set(
+                item = dict(form.cleaned_data)
+                services.year_criterion_add(
                     actor=request.user,
                     campaign=campaign,
-                    decision=new_decision,
-                    items=[*items, data],
+                    decision=item.pop("decision"),
+                    item=item,
                 )
-                messages.success(request, _("Criterion %(id)s added.") % {"id": data["id"]})
+                messages.success(request, _("Criterion %(id)s added.") % {"id": item["id"]})
                 return redirect("evaluation:own_criteria", province, year)
         except (DomainError, NotFound) as error:
             form.add_error(None, error.message)
@@ -100,4 +99,4 @@ def own_criteria(request, province, year):
         "form": form,
         "kinds": rules.UNIT_KIND_LABELS,
     }
-    return render(request, "evaluation/own_criteria.html", context, status=200)
+    return render(request, "evaluation/own_criteria.html", context)

@@ -6,7 +6,7 @@ from datetime import date
 from fractions import Fraction
 from functools import lru_cache
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -539,63 +539,3 @@ def lift_items(classification: Classification) -> list[rules.ItemGap]:
     return rules.items_to_lift(
         sheet_of(campaign, unit), classification.scores, policy_of(campaign), recognised
     )
-
-
-# --- a whole year at once --------------------------------------------------------------------
-
-
-def year_inputs(campaign: CampaignYear, *, chunk_size: int = 5000):
-    """Yield ``(assessment id, unit kind, answers, figures)`` for every assessment of the year.
-
-    The system's figures (households from registrations, each commune's 5.4 counts) are read
-    with a handful of grouped queries, not one per unit, so a national year stays linear.
-    """
-    households = {
-        unit_id: (resident, registered)
-        for unit_id, resident, registered in Registration.objects.filter(
-            year=campaign, households_resident__isnull=False
-        ).values_list("unit_id", "households_resident", "households_registered")
-    }
-    last = period_of(campaign, "commune")[1]
-    below = placements_on(last).filter(
-        unit__path__startswith=province_prefix(campaign),
-        parent__kind="commune",
-        unit__kind__in=("residential_area", *ESTABLISHMENT_KINDS),
-        unit__out_of_scope_reason="",
-    )
-    registered_ids = Registration.objects.filter(year=campaign).values("unit_id")
-    recognised_ids = Recognition.objects.filter(
-        year=campaign, outcome="recognised", revoked_on__isnull=True
-    ).values("unit_id")
-
-    def per_commune(rows):
-        return dict(rows.values("parent_id").annotate(n=Count("id")).values_list("parent_id", "n"))
-
-    areas = below.filter(unit__kind="residential_area")
-    declared = ruleset_of(campaign).figures
-    commune_figures = {
-        name: per_commune(rows)
-        for name, rows in (
-            ("subunits_total", below),
-            ("subunits_registered", below.filter(unit_id__in=registered_ids)),
-            ("subunits_recognised", below.filter(unit_id__in=recognised_ids)),
-            ("residential_areas_total", areas),
-            ("residential_areas_recognised", areas.filter(unit_id__in=recognised_ids)),
-        )
-        if name in declared
-    }
-    with_households = "households_resident" in declared
-    rows = Assessment.objects.filter(year=campaign).values_list(
-        "id", "unit_id", "unit__kind", "answers", "figures"
-    )
-    for pk, unit_id, kind, answers, entered in rows.iterator(chunk_size=chunk_size):
-        figures = {k: v for k, v in entered.items() if v is not None}
-        if kind == "residential_area" and with_households and unit_id in households:
-            resident, registered_households = households[unit_id]
-            figures["households_resident"] = resident
-            if registered_households is not None:
-                figures["households_registered"] = registered_households
-        elif kind == "commune":
-            for name, counts in commune_figures.items():
-                figures[name] = counts.get(unit_id, 0)
-        yield pk, kind, answers, figures

@@ -4,7 +4,6 @@ One row per member; the team is named on each row and set up from its first row.
 goes through the same services as the pages, so a person failing Art. 13 fails the file.
 """
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db import transaction
@@ -13,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 
 from antq.core.errors import DomainError
 from antq.core.text import fold
+from antq.units.importing import ImportRejected, RowError
 from antq.units.models import Unit
 
 from . import services
@@ -68,30 +68,6 @@ EDUCATION_WORDS = _words(
         "trung cap": "higher",
     },
 )
-
-
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return _("Row %(line)s, column “%(column)s”: %(message)s") % {
-            "line": self.line,
-            "column": self.column,
-            "message": self.message,
-        }
-
-
-class ImportRejected(DomainError):
-    """The sheet has errors; nothing was imported."""
-
-    def __init__(self, errors: list[RowError]):
-        self.errors = errors
-        super().__init__(
-            _("Nothing was imported: the file has %(n)s error(s).") % {"n": len(errors)}
-        )
 
 
 def template() -> Workbook:

@@ -346,3 +346,12 @@ def area_force_standing(*, area, year: int) -> ForceStanding:
             "end": end.strftime("%d/%m/%Y")
         }
     return ForceStanding(met, final, reason, source)
+
+
+def covered_area_ids(*, path_prefix: str) -> set[int]:
+    """Return the ids of the residential areas some team under ``path_prefix`` covers."""
+    return set(
+        SecurityTeam.areas.through.objects.filter(
+            securityteam__path__startswith=path_prefix
+        ).values_list("unit_id", flat=True)
+    )

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from antq.core.errors import DomainError, FieldErrors, NotFound, PermissionDenied
+from antq.core.history import save_with_history as _save
 from antq.units.permissions import in_scope
 from antq.units.selectors import today
 
@@ -39,14 +40,6 @@ class MemberRefused(FieldErrors):
     def __init__(self, refusals: list[eligibility.Refusal]):
         self.refusals = refusals
         super().__init__({r.field: f"{r.rule}: {r.message}" for r in refusals})
-
-
-def _save(record, *, actor, reason: str) -> None:
-    if hasattr(record, "refresh_search_fields"):
-        record.refresh_search_fields()
-    record._history_user = actor if getattr(actor, "pk", None) else None
-    record._change_reason = reason or None
-    record.save()
 
 
 def _require_edit(actor, path: str) -> None:

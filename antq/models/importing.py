@@ -4,7 +4,6 @@ One row per model, with the units it is replicated in (sites) listed by code. Ea
 through the same services as the pages.
 """
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db import transaction
@@ -13,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 
 from antq.core.errors import DomainError
 from antq.core.text import fold
+from antq.units.importing import ImportRejected, RowError
 from antq.units.models import Unit
 from antq.units.permissions import in_scope
 
@@ -69,30 +69,6 @@ LEVEL_WORDS = _words(
     RecognisingLevel,
     {"trung uong": "central", "tinh": "province", "huyen": "district", "xa": "commune"},
 )
-
-
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return _("Row %(line)s, column “%(column)s”: %(message)s") % {
-            "line": self.line,
-            "column": self.column,
-            "message": self.message,
-        }
-
-
-class ImportRejected(DomainError):
-    """The sheet has errors; nothing was imported."""
-
-    def __init__(self, errors: list[RowError]):
-        self.errors = errors
-        super().__init__(
-            _("Nothing was imported: the file has %(n)s error(s).") % {"n": len(errors)}
-        )
 
 
 def template() -> Workbook:

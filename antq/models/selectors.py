@@ -309,3 +309,12 @@ def unit_has_models(*, unit) -> bool:
     return SelfManagementModel.objects.filter(
         Q(owner=unit) | Q(pk__in=ModelSite.objects.filter(unit=unit).values("model"))
     ).exists()
+
+
+def unit_ids_with_models(*, path_prefix: str) -> set[int]:
+    """Return the ids of the units under ``path_prefix`` owning or hosting some model."""
+    owners = SelfManagementModel.objects.filter(owner__path__startswith=path_prefix)
+    hosts = ModelSite.objects.filter(unit__path__startswith=path_prefix)
+    return set(owners.values_list("owner_id", flat=True)) | set(
+        hosts.values_list("unit_id", flat=True)
+    )

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from antq.core.errors import FieldErrors, NotFound, PermissionDenied
+from antq.core.history import save_with_history as _save
 from antq.units.permissions import in_scope
 from antq.units.selectors import today
 
@@ -45,14 +46,6 @@ MODEL_FIELDS = (
     "decision_signer",
     "description",
 )
-
-
-def _save(record, *, actor, reason: str) -> None:
-    if hasattr(record, "refresh_search_fields"):
-        record.refresh_search_fields()
-    record._history_user = actor if getattr(actor, "pk", None) else None
-    record._change_reason = reason or None
-    record.save()
 
 
 def _require_edit(actor, path: str) -> None:

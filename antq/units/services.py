@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from antq.core.errors import DomainError, FieldErrors, NotFound, PermissionDenied
+from antq.core.history import save_with_history as _save
 
 from . import permissions
 from .choices import ReorganisationKind
@@ -21,14 +22,6 @@ class UnitInvalid(FieldErrors):
 
 def path_for(parent: Unit | None, code: str) -> str:
     return f"{parent.path if parent else ''}{code}{PATH_SEPARATOR}"
-
-
-def _save(unit: Unit, *, actor, reason: str) -> None:
-    unit.refresh_search_fields()
-    # Set-up scripts act without an account; the history then names no one.
-    unit._history_user = actor if getattr(actor, "pk", None) else None
-    unit._change_reason = reason or None
-    unit.save()
 
 
 def _fmt(day: date) -> str:

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from antq import rules
 from antq.core.errors import DomainError, PermissionDenied
+from antq.core.history import save_with_history
 from antq.units.models import Unit
 
 from .. import permissions, selectors
@@ -12,10 +13,8 @@ from ..choices import EVALUATED_KINDS
 # django-simple-history keeps the reason in a column of 100 characters (PostgreSQL refuses more).
 
 
-def record(obj, *, actor, reason: str = "") -> None:
-    obj._history_user = actor if getattr(actor, "pk", None) else None
-    obj._change_reason = reason or None
-    obj.save()
+# Every stage records its history the same way as every other app.
+record = save_with_history
 
 
 def rules_call(function, *args, **kwargs):

@@ -91,3 +91,19 @@ def year_criteria_set(
     campaign.own_criteria = data
     record(campaign, actor=actor, reason=reason or _("Province's own criteria"))
     return campaign
+
+
+def year_criterion_remove(*, actor, campaign: CampaignYear, kind: str, item_id: str) -> None:
+    """Remove one of the province's own criteria of the year."""
+    items = own_criteria_items(campaign)
+    kept = [i for i in items if (i["kind"], i["id"]) != (kind, item_id)]
+    if len(kept) == len(items):
+        raise DomainError(_("Unknown criterion %(id)s.") % {"id": item_id})
+    decision = (campaign.own_criteria or {}).get("citation", "")
+    year_criteria_set(actor=actor, campaign=campaign, decision=decision, items=kept)
+
+
+def year_criterion_add(*, actor, campaign: CampaignYear, decision: str, item: dict) -> None:
+    """Add one criterion (or point) to the province's own criteria of the year."""
+    items = [*own_criteria_items(campaign), item]
+    year_criteria_set(actor=actor, campaign=campaign, decision=decision, items=items)

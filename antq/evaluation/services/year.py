@@ -13,6 +13,7 @@ from .. import permissions, selectors
 from ..choices import EVALUATED_KINDS, Authority
 from ..models import Assessment, CampaignYear
 from ..options import clean_options, default_authorities
+from ..year_inputs import year_inputs
 from .common import record, rules_call
 
 DEFAULT_POLICY = "qd510-2022-provisional"
@@ -158,7 +159,7 @@ def year_verdicts_refresh(*, campaign: CampaignYear, batch_size: int = 2000) -> 
     ruleset = selectors.ruleset_of(campaign)
     current = dict(Assessment.objects.filter(year=campaign).values_list("id", "met"))
     changed = []
-    for pk, kind, answers, figures in selectors.year_inputs(campaign):
+    for pk, kind, answers, figures in year_inputs(campaign):
         met = rules.evaluate(ruleset, kind, answers, figures).met
         if current.get(pk) != met:
             changed.append(Assessment(pk=pk, met=met))

@@ -290,6 +290,9 @@ def test_provincial_criteria_by_page_and_api(persona, client, bearer):
         f"/api/v1/evaluation/provinces/38/years/{campaign.year}/criteria", headers=bearer(staff)
     ).json()
     assert api["items"][0]["id"] == "t.2" and api["decision"].startswith("Quyết định số 12")
+    assert client.post(url, {"remove": "school:t.2"}).status_code == 302
+    campaign.refresh_from_db()
+    assert services.own_criteria_items(campaign) == []
     commune_officer = persona(Role.COMMUNE_OFFICER)
     client.force_login(commune_officer)
     assert client.get(url).status_code == 404

@@ -100,3 +100,20 @@ def test_a_team_rated_completed_meets_45(persona, tree):
     answers = {**all_yes("residential_area"), "4.5": False}
     verdict, _figures = selectors.verdict_of(campaign, area, answers, {})
     assert verdict.met  # the registry's final rating decides, not the typed answer
+
+
+def test_the_years_refresh_agrees_with_the_registries(persona, tree):
+    from antq.evaluation import services
+    from antq.evaluation.year_inputs import year_inputs
+
+    campaign = open_year(persona)
+    staff, officer = persona(Role.PROVINCE_STAFF), persona(Role.COMMUNE_OFFICER)
+    area = tree["16417-KDC01"]
+    _team(officer, area, "not_completed")
+    assessment = services.assessment_save(
+        actor=staff, campaign=campaign, unit=area, answers=all_yes("residential_area"), figures={}
+    )
+    assert assessment.met is False
+    answers = {pk: a for pk, _kind, a, _f in year_inputs(campaign)}
+    assert answers[assessment.pk]["4.5"] is False
+    assert services.year_verdicts_refresh(campaign=campaign) == 0

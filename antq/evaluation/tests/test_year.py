@@ -11,6 +11,7 @@ from antq.core.roles import Role
 from antq.evaluation import selectors, services
 from antq.evaluation.certificate import certificate_docx, certificate_pdf
 from antq.evaluation.choices import AssessmentStatus
+from antq.evaluation.year_inputs import year_inputs
 
 from .support import all_yes, open_year, register
 
@@ -167,7 +168,7 @@ def test_a_full_year_from_registration_to_classification_and_a_revocation(tree, 
     ruleset = selectors.ruleset_of(campaign)
     bulk = {
         pk: rules.evaluate(ruleset, kind, answers, figures).met
-        for pk, kind, answers, figures in selectors.year_inputs(campaign)
+        for pk, kind, answers, figures in year_inputs(campaign)
     }
     one_by_one = {
         a.pk: selectors.verdict_of(campaign, a.unit, a.answers, a.figures)[0].met
