@@ -17,3 +17,11 @@ def can_manage_campaign(user, unit) -> bool:
 
 def can_record(user, unit) -> bool:
     return _has_any(user, RECORD_ROLES) and in_scope(user, unit.path)
+
+
+def can_create(user) -> bool:
+    """Province staff (and administrators) create campaigns for their own unit."""
+    unit = getattr(user, "unit", None)
+    if unit is None or not _has_any(user, {Role.ADMIN, Role.PROVINCE_STAFF}):
+        return False
+    return can_manage_campaign(user, unit)

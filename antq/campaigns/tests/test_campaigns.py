@@ -12,19 +12,43 @@ from antq.core.roles import Role
 
 @pytest.fixture
 def festival(tree, persona):
-    (c,) = services.festival_days_create(
+    made = services.festival_days_create(
         actor=persona(Role.PROVINCE_STAFF), province=tree.province, year=2026
     )
-    return c
+    return next(c for c in made if c.kind == "festival_19_8")
 
 
-def test_festival_day_from_calendar_once_with_legal_basis(tree, persona, festival):
-    assert festival.kind == "festival_19_8" and festival.end == date(2026, 8, 19)
+def test_festival_days_from_calendar_once_with_legal_basis(tree, persona, festival):
+    assert festival.end == date(2026, 8, 19) and not festival.basis_provisional
     assert "Điều 6" in festival.legal_basis
+    assert set(festival.units.values_list("code", flat=True)) == {"16417", "16522"}
+    days = {c.kind: c for c in Campaign.objects.filter(owner=tree.province)}
+    assert set(days) == {"festival_19_8", "anti_drug_26_6", "great_unity"}
+    drugs = days["anti_drug_26_6"]
+    assert drugs.end == date(2026, 6, 26)
+    # The domain texts give no basis for 26/6 nor for the great-unity day: provisional, empty.
+    assert drugs.basis_provisional and drugs.legal_basis == ""
+    assert days["great_unity"].basis_provisional and days["great_unity"].legal_basis == ""
     again = services.festival_days_create(
         actor=persona(Role.PROVINCE_STAFF), province=tree.province, year=2026
     )
-    assert again == [] and Campaign.objects.count() == 1
+    assert again == [] and Campaign.objects.count() == 3
+    assert len(services.festival_days_create(actor=None, province=tree.province, year=2027)) == 3
+
+
+def test_calendar_is_configuration(tree, settings):
+    settings.ANTQ_CAMPAIGN_CALENDAR = [
+        {
+            "kind": "other",
+            "name": "Ngày X {year}",
+            "start": (3, 1),
+            "end": (3, 2),
+            "legal_basis": "QĐ tỉnh",
+            "provisional": True,
+        }
+    ]
+    (made,) = services.festival_days_create(actor=None, province=tree.province, year=2026)
+    assert made.name == "Ngày X 2026" and made.legal_basis == "QĐ tỉnh"
 
 
 def test_activities_roll_up_to_province_and_report_figures(tree, persona, festival):
