@@ -9,6 +9,10 @@ class Metric(models.TextChoices):
     REPORTS_ON_TIME_SHARE = "reports_on_time_share", _("Share of expected reports received on time")
     INDICATOR_TOTAL = "indicator_total", _("Total of a reported indicator")
     INDICATOR_RATIO = "indicator_ratio", _("Ratio of two reported indicators (%)")
+    DIRECTIVES_ACKNOWLEDGED_SHARE = (
+        "directives_acknowledged_share",
+        _("Share of the year's directives acknowledged by every unit they were sent to"),
+    )
 
 
 class Subject(models.TextChoices):
@@ -30,12 +34,15 @@ SHARE_METRICS = frozenset(
         Metric.GOOD_OR_BETTER_SHARE,
         Metric.REPORTS_ON_TIME_SHARE,
         Metric.INDICATOR_RATIO,
+        Metric.DIRECTIVES_ACKNOWLEDGED_SHARE,
     }
 )
 # Metrics read from the periodic reports: they name a form (and an indicator), not a subject.
 REPORT_METRICS = frozenset(
     {Metric.REPORTS_ON_TIME_SHARE, Metric.INDICATOR_TOTAL, Metric.INDICATOR_RATIO}
 )
+# Metrics read from the directives registry: they count deployments, not a subject.
+DIRECTIVE_METRICS = frozenset({Metric.DIRECTIVES_ACKNOWLEDGED_SHARE})
 # Metrics that name indicators of the form: a total names one, a ratio two (over the other).
 INDICATOR_METRICS = frozenset({Metric.INDICATOR_TOTAL, Metric.INDICATOR_RATIO})
 

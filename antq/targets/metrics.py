@@ -23,9 +23,8 @@ from .choices import SUBJECT_KINDS, Metric
 
 GOOD_OR_BETTER = ("excellent", "good")
 # Seed 002: "100 % of the documents … deployed to every unit". Read from the directives
-# registry, not from the unit population: its value is `Metric.DIRECTIVES_ACKNOWLEDGED_SHARE`
-# once the choice exists; the string is kept here so this module works before that.
-DIRECTIVES_ACKNOWLEDGED_SHARE = "directives_acknowledged_share"
+# registry, not from the unit population.
+DIRECTIVES_ACKNOWLEDGED_SHARE = Metric.DIRECTIVES_ACKNOWLEDGED_SHARE
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from antq.units.models import Unit
 from antq.units.selectors import today
 
 from . import metrics, reporting
-from .choices import REPORT_METRICS, SHARE_METRICS, Comparison, Metric, Subject
+from .choices import DIRECTIVE_METRICS, REPORT_METRICS, SHARE_METRICS, Comparison, Metric, Subject
 from .models import Target
 
 CLOSEST_LIMIT = 10
@@ -90,6 +90,8 @@ def _gap(target: Target, measure: metrics.Measure) -> tuple[int, str]:
             text = _("%(n)s more reports on time") % {"n": more}
         elif target.metric == Metric.INDICATOR_TOTAL:
             text = _("%(n)s short of the target") % {"n": more}
+        elif target.metric in DIRECTIVE_METRICS:
+            text = _("%(n)s more deployments to be acknowledged") % {"n": more}
         elif target.metric == Metric.RECOGNISED_SHARE:
             text = _("%(n)s more %(units)s to be recognised") % {"n": more, "units": subject}
         else:
@@ -118,6 +120,17 @@ def _closest(target: Target) -> list[Closest]:
     """The units nearest to counting, with what each still lacks."""
     if target.metric in REPORT_METRICS:
         return _closest_reporting(target)
+    if target.metric in DIRECTIVE_METRICS:
+        return [
+            Closest(
+                unit=row["unit"],
+                name=row["name"],
+                missing=_("has not acknowledged %(number)s") % {"number": row["missing"]},
+            )
+            for row in metrics.directives_not_acknowledged(
+                target.unit, target.year, limit=CLOSEST_LIMIT
+            )
+        ]
     rows = metrics.misses(target.unit, target.year, target.metric, target.subject)
     unit_ids = list(rows.values_list("unit_id", flat=True)[:2000])
     names = dict(rows.values_list("unit_id", "name")[:2000])
@@ -194,6 +207,8 @@ def label_of(target: Target) -> str:
         if target.denominator_code:
             what = f"{what} / {target.denominator_code}"
         return f"{target.get_metric_display()} — {what}"
+    if target.metric in DIRECTIVE_METRICS:
+        return str(target.get_metric_display())
     return f"{target.get_metric_display()} — {target.get_subject_display()}"
 
 

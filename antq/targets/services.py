@@ -13,6 +13,7 @@ from antq.units.selectors import placements_on, today
 
 from . import reporting
 from .choices import (
+    DIRECTIVE_METRICS,
     INDICATOR_METRICS,
     REPORT_METRICS,
     SHARE_METRICS,
@@ -56,6 +57,8 @@ def _errors(metric, subject, comparison, value, value_high, form_code, codes):
         errors["metric"] = _("Unknown metric.")
     elif metric in REPORT_METRICS:
         errors.update(_report_errors(metric, form_code, *codes))
+    elif metric in DIRECTIVE_METRICS:
+        pass  # counts the deployments of the year's directives, whatever the units' kind
     elif subject not in Subject.values:
         errors["subject"] = _("Unknown group of units.")
     if comparison not in Comparison.values:
@@ -95,6 +98,8 @@ def target_set(
         denominator_code = denominator_code if metric == Metric.INDICATOR_RATIO else ""
     else:
         form_code = indicator_code = denominator_code = ""
+    if metric in DIRECTIVE_METRICS:
+        subject = ""
     codes = (indicator_code, denominator_code)
     errors = _errors(metric, subject, comparison, value, value_high, form_code, codes)
     if errors:

@@ -69,10 +69,6 @@ def test_the_share_moves_as_units_acknowledge_and_matches_the_directives_registr
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs DIRECTIVES_ACKNOWLEDGED_SHARE in Metric and SHARE_METRICS (targets/choices.py)",
-)
 def test_the_target_is_met_only_at_100_percent(tree, persona, directive, goal):
     officer = persona(Role.COMMUNE_OFFICER)
     _acknowledge(directive, "16417", officer)
@@ -82,3 +78,31 @@ def test_the_target_is_met_only_at_100_percent(tree, persona, directive, goal):
     _acknowledge(directive, "16522", persona(Role.COMMUNE_OFFICER, "16522"))
     result = selectors.attainment_of(goal, with_closest=False)
     assert (result.current, result.met) == (Decimal("100.0"), True)
+
+
+def test_province_staff_set_it_without_a_group_and_the_dashboard_shows_it_live(
+    tree, persona, directive, client
+):
+    from antq.targets import services
+
+    staff = persona(Role.PROVINCE_STAFF)
+    goal = services.target_set(
+        actor=staff,
+        year=YEAR,
+        unit=tree.province,
+        metric="directives_acknowledged_share",
+        subject="commune",  # ignored: the metric counts deployments
+        comparison="gte",
+        value=Decimal(100),
+    )
+    assert goal.subject == ""
+    _acknowledge(directive, "16417", persona(Role.COMMUNE_OFFICER))
+    client.force_login(persona(Role.LEADER))
+    page = client.get("/targets/", {"unit": "38", "year": YEAR}).content.decode()
+    card = page[page.index('data-testid="target-directives_acknowledged_share-"') :]
+    card = card[: card.index("</article>")]
+    assert "33,3%" in card and "1/3" in card and 'data-met="false"' in card
+    api = client.get("/api/v1/targets/attainment", {"year": YEAR, "unit": "38"}).json()
+    [item] = api
+    assert (item["hits"], item["total"], item["gap"]) == (1, 3, 2)
+    assert {c["code"] for c in item["closest"]} == {"16417-TH01", "16522"}
