@@ -82,7 +82,19 @@ def _grid(table, widths):
             cell.width = width
 
 
-def _heading_block(document):
+def _restart_numbers(section):
+    """Page numbers of this section start at 1 (each document of a dossier counts its own)."""
+    sect = section._sectPr
+    number = sect.find(qn("w:pgNumType"))
+    if number is None:  # schema order: before <w:cols> when there is one
+        number = OxmlElement("w:pgNumType")
+        cols = sect.find(qn("w:cols"))
+        cols.addprevious(number) if cols is not None else sect.append(number)
+    number.set(qn("w:start"), "1")
+    section.different_first_page_header_footer = True
+
+
+def _heading_block(document, number="number"):
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _grid(table, [LEFT_COL, RIGHT_COL])
@@ -91,7 +103,7 @@ def _heading_block(document):
     _font(left.paragraphs[0].add_run("{{ issuer_parent }}"), 13)
     _para(left, "{{ issuer }}", size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(left, "————", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(left, "Số: {{ number }}", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(left, "Số: {{ " + number + " }}", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
     right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _font(right.paragraphs[0].add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), 12, bold=True)
     _para(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -208,10 +220,135 @@ def build_decision(path: Path) -> None:
     document.save(path)
 
 
+def _table(document, loop: str, columns: list[tuple[str, str, float]]):
+    """A row-loop table with its own column widths (cm)."""
+    _figure_table(document, loop, [(t, f) for t, f, _w in columns])
+    _grid(document.tables[-1], [Cm(w) for _t, _f, w in columns])
+
+
+def build_dossier(path: Path) -> None:
+    """The request dossier of Circular 124 Art. 9.2.b: letter, results report, minutes."""
+    document = _document()
+    _restart_numbers(document.sections[0])
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    # 1. Tờ trình
+    _heading_block(document, "letter_number")
+    _para(document, "")
+    _para(document, "TỜ TRÌNH", bold=True, align=center)
+    _para(
+        document,
+        "Đề nghị xét duyệt, công nhận {{ unit_name }} đạt tiêu chuẩn "
+        "“An toàn về an ninh, trật tự” năm {{ year }}",
+        bold=True,
+        align=center,
+    )
+    _para(document, "")
+    _para(document, "Kính gửi: {{ recipient }}.", align=center)
+    _para(document, "")
+    _para(
+        document,
+        "Căn cứ Thông tư số 124/2021/TT-BCA ngày 28/12/2021 của Bộ trưởng Bộ Công an; "
+        "căn cứ kết quả thực hiện các tiêu chí năm {{ year }}: {{ unit_name }} "
+        "đạt {{ met_count }}/{{ criteria_count }} tiêu chí, {{ verdict_text }} "
+        "(báo cáo kết quả và biên bản cuộc họp kèm theo).",
+        indent=True,
+    )
+    _para(
+        document,
+        "Kính đề nghị thẩm định, báo cáo đề xuất {{ decider }} xét duyệt, quyết định công "
+        "nhận {{ unit_name }} đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm {{ year }}.",
+        indent=True,
+    )
+    _para(document, "")
+    _signer_block(document)
+    # 2. Báo cáo kết quả
+    _restart_numbers(document.add_section(WD_SECTION.NEW_PAGE))
+    _heading_block(document, "report_number")
+    _para(document, "")
+    _para(document, "BÁO CÁO", bold=True, align=center)
+    _para(
+        document,
+        "Kết quả xây dựng {{ unit_name }} đạt tiêu chuẩn “An toàn về an ninh, trật tự” "
+        "năm {{ year }}",
+        bold=True,
+        align=center,
+    )
+    _para(document, "")
+    _para(document, "I. KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ", bold=True)
+    _para(
+        document,
+        "Đạt {{ met_count }}/{{ criteria_count }} tiêu chí; kết luận: {{ verdict_text }} "
+        "(bản tự đánh giá: {{ assessment_status }}).",
+        indent=True,
+    )
+    _table(
+        document,
+        "criteria",
+        [
+            ("Tiêu chí", "id", 1.8),
+            ("Nội dung", "text", 5.7),
+            ("Kết quả", "state", 2.3),
+            ("Căn cứ, lý do", "reason", 6.2),
+        ],
+    )
+    _para(document, "")
+    _para(document, "II. SỐ LIỆU SỬ DỤNG", bold=True)
+    _table(
+        document,
+        "figures",
+        [("Số liệu", "label", 6.5), ("Giá trị", "value", 2.5), ("Nguồn", "source", 7.0)],
+    )
+    _para(document, "")
+    _signer_block(document)
+    # 3. Biên bản cuộc họp
+    _restart_numbers(document.add_section(WD_SECTION.NEW_PAGE))
+    _heading_block(document, "minutes_number")
+    _para(document, "")
+    _para(document, "BIÊN BẢN", bold=True, align=center)
+    _para(
+        document,
+        "Cuộc họp đánh giá tình hình, kết quả thực hiện các tiêu chí xây dựng {{ unit_name }} "
+        "đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm {{ year }}",
+        bold=True,
+        align=center,
+    )
+    _para(document, "")
+    _para(document, "Thời gian: …… giờ …… ngày …… tháng …… năm ……", indent=True)
+    _para(document, "Địa điểm: ……………………………………………", indent=True)
+    _para(document, "Thành phần tham dự (Điều 9 Thông tư số 124/2021/TT-BCA):", indent=True)
+    _table(
+        document,
+        "participants",
+        [
+            ("STT", "n", 1.2),
+            ("Thành phần", "role", 8.3),
+            ("Họ và tên", "name", 3.5),
+            ("Ký", "sign", 3.0),
+        ],
+    )
+    _para(
+        document,
+        "Nội dung: kiểm điểm, đánh giá kết quả thực hiện các tiêu chí "
+        "({{ met_count }}/{{ criteria_count }} tiêu chí đạt theo báo cáo kết quả).",
+        indent=True,
+    )
+    _para(document, "Ý kiến của các thành viên dự họp: ……………………………………………", indent=True)
+    _para(document, "Kết luận của cuộc họp: ……………………………………………", indent=True)
+    _para(document, "Cuộc họp kết thúc lúc …… giờ …… cùng ngày.", indent=True)
+    _para(document, "")
+    table = document.add_table(rows=1, cols=2)
+    _grid(table, [Cm(8.0), Cm(8.0)])
+    for cell, title in zip(table.rows[0].cells, ("THƯ KÝ", "CHỦ TRÌ"), strict=True):
+        cell.paragraphs[0].alignment = center
+        _font(cell.paragraphs[0].add_run(title), 14, bold=True)
+    document.save(path)
+
+
 TEMPLATES = {
     "final_review": build_review,
     "interim_review": build_review,
     "recognition_decision": build_decision,
+    "recognition_dossier": build_dossier,
 }
 
 

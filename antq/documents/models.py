@@ -10,6 +10,10 @@ class DocumentKind(models.TextChoices):
     FINAL_REVIEW = "final_review", _("Final (year) review report")
     INTERIM_REVIEW = "interim_review", _("Interim (half-year) review report")
     RECOGNITION_DECISION = "recognition_decision", _("Recognition decision and classification list")
+    RECOGNITION_DOSSIER = (
+        "recognition_dossier",
+        _("Recognition request dossier (letter, results report, meeting minutes)"),
+    )
 
 
 class JobStatus(models.TextChoices):

@@ -16,7 +16,7 @@ from antq.reports.periods import PeriodError, PeriodType, parse
 from antq.units.models import Unit
 from antq.units.selectors import today
 
-from . import annex, decision, pdf, permissions
+from . import annex, decision, dossier, pdf, permissions
 from .figures import ReviewScope, review_sections
 from .models import DocumentKind, GeneratedDocument, JobStatus, ProvinceTemplate, ReviewDraft
 
@@ -25,6 +25,7 @@ DEFAULTS = Path(__file__).resolve().parent / "templates_docx"
 JUDGEMENTS = ("strengths", "weaknesses", "causes", "lessons", "directions")
 PERIOD_TYPES = {
     DocumentKind.RECOGNITION_DECISION: PeriodType.YEAR,
+    DocumentKind.RECOGNITION_DOSSIER: PeriodType.YEAR,
     DocumentKind.FINAL_REVIEW: PeriodType.YEAR,
     DocumentKind.INTERIM_REVIEW: PeriodType.HALF_YEAR,
 }
@@ -70,6 +71,9 @@ def document_request(
         raise PermissionDenied(_("You may not generate documents for this unit."))
     parsed = _check_kind_period(kind, period)
     options = dict(options or {})
+    if kind == DocumentKind.RECOGNITION_DOSSIER:  # refused now, not in the worker
+        dossier.dossier_inputs(unit=unit, year=parsed.start.year)
+        options.pop("texts", None)
     if "texts" in options:
         draft_save(actor=actor, kind=kind, unit=unit, period=parsed.key, texts=options.pop("texts"))
     with transaction.atomic():
@@ -157,6 +161,9 @@ def _generate(job_id: int) -> GeneratedDocument:
             recognised, classified, sections = decision.decision_rows(job)
             base = review_context(job, sections, {}, today())
             context = decision.decision_context(job, recognised, classified, base)
+        elif job.kind == DocumentKind.RECOGNITION_DOSSIER:
+            base = review_context(job, [], {}, today())
+            context, sections = dossier.dossier_context(job, base)
         else:
             sections = review_sections(scope, lambda n, of: _progress(job, 5 + 60 * n // of))
             context = review_context(job, sections, draft.texts if draft else {}, today())
@@ -223,6 +230,21 @@ def sample_context() -> dict:
         "article_2": "Điều 2. …",
         "recognised": [{"n": 1, "name": "Thôn A", "parent": "Xã B", "kind": "Khu dân cư"}],
         "classified": [{"n": 1, "name": "Thôn A", "points": "95", "class_name": "Xuất sắc"}],
+        "letter_number": "01/TTr",
+        "report_number": "02/BC",
+        "minutes_number": "03/BB",
+        "unit_name": "Thôn A",
+        "year": 2026,
+        "recipient": "Thường trực Ban Chỉ đạo …",
+        "decider": "Chủ tịch Ủy ban nhân dân …",
+        "authority_basis": "Điều 10 …",
+        "verdict_text": "đạt tiêu chuẩn",
+        "met_count": 7,
+        "criteria_count": 7,
+        "criteria": [{"id": "4.1", "text": "…", "state": "Đạt", "reason": "…", "citation": "…"}],
+        "figures": [{"label": "Số hộ", "value": "120", "source": "…"}],
+        "participants": [{"n": 1, "role": "Trưởng khu dân cư", "name": "", "sign": ""}],
+        "assessment_status": "Đã xác minh",
     }
 
 
