@@ -33,6 +33,7 @@ class AttainmentOut(Schema):
     hits: int
     total: int
     met: bool
+    state: str  # met, not_met or no_data (nothing yet to judge the target on)
     gap: int
     gap_text: str
     projection: Decimal | None
@@ -59,6 +60,7 @@ def attainment(request, year: int, unit: str | None = None):
             "hits": a.measure.hits,
             "total": a.measure.total,
             "met": a.met,
+            "state": a.state,
             "gap": a.gap,
             "gap_text": a.gap_text,
             "projection": a.projection,

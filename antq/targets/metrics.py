@@ -22,6 +22,7 @@ from antq.units.selectors import placement_of, placements_on, today
 from .choices import SUBJECT_KINDS, Metric
 
 GOOD_OR_BETTER = ("excellent", "good")
+CLASS_METRICS = frozenset({Metric.GOOD_OR_BETTER_SHARE, Metric.WEAK_COUNT})
 # Seed 002: "100 % of the documents … deployed to every unit". Read from the directives
 # registry, not from the unit population.
 DIRECTIVES_ACKNOWLEDGED_SHARE = Metric.DIRECTIVES_ACKNOWLEDGED_SHARE
@@ -29,10 +30,15 @@ DIRECTIVES_ACKNOWLEDGED_SHARE = Metric.DIRECTIVES_ACKNOWLEDGED_SHARE
 
 @dataclass(frozen=True)
 class Measure:
-    """How many of a population count (`hits` of `total`); a reported total has no `total`."""
+    """How many of a population count (`hits` of `total`); a reported total has no `total`.
+
+    `counted` is how many records the figure rests on where that is not `total` (the final
+    classifications of a class metric, the values of a reported total): 0 means no data yet.
+    """
 
     hits: int | Decimal
     total: int
+    counted: int | None = None
 
     @property
     def share(self) -> Decimal | None:
@@ -110,7 +116,21 @@ def measure(scope: Unit | None, year: int, metric: str, subject: str) -> Measure
         return directives_acknowledged(scope, year)
     rows = population(scope, year, subject)
     hits = rows.filter(hit_condition(metric, year)).count()
-    return Measure(hits=hits, total=rows.count())
+    counted = None
+    if metric in CLASS_METRICS:
+        counted = rows.filter(classified_condition(year)).count() if hits == 0 else hits
+    return Measure(hits=hits, total=rows.count(), counted=counted)
+
+
+def classified_condition(year: int) -> Q:
+    """The SQL condition that a population row has a final classification for the year."""
+    return Q(
+        Exists(
+            Classification.objects.filter(
+                year__year=year, unit=OuterRef("unit"), status=ClassificationStatus.FINAL
+            )
+        )
+    )
 
 
 def directives_acknowledged(scope: Unit | None, year: int) -> Measure:

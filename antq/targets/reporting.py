@@ -21,6 +21,27 @@ def form_or_none(code: str) -> ReportForm | None:
         return None
 
 
+def form_choices() -> list[tuple[str, str]]:
+    """The active report forms as (code, name), for a target's form to be chosen by name."""
+    return list(report_selectors.form_list().order_by("name").values_list("code", "name"))
+
+
+def indicator_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The numeric indicators of each active form, grouped under the form's name."""
+    forms = report_selectors.form_list().order_by("name").prefetch_related("rows__indicator")
+    return [
+        (
+            form.name,
+            [
+                (row.indicator.code, row.indicator.name)
+                for row in form.rows.all()
+                if row.indicator.is_numeric
+            ],
+        )
+        for form in forms
+    ]
+
+
 def last_closed(form: ReportForm, *, year: int, today: date) -> periods.Period | None:
     """The year's latest period that has ended by `today`."""
     last = periods.period_containing(min(today, date(year, 12, 31)), form.period_type)

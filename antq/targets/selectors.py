@@ -39,17 +39,34 @@ class Closest:
     missing: str
 
 
+class State:
+    """Where a target stands: met, not met, or nothing yet to judge it on."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    NO_DATA = "no_data"
+
+
 @dataclass
 class Attainment:
     label: str
     target: Target
     measure: metrics.Measure
     current: Decimal | None  # a percentage for shares, a count otherwise
-    met: bool
+    met: bool  # never True without data
     gap: int  # units still to win over (or to lift out), 0 when met
     gap_text: str
     projection: Decimal | None
     closest: list[Closest] = field(default_factory=list)
+    state: str = State.NOT_MET
+
+    @property
+    def state_label(self) -> str:
+        return {
+            State.MET: _("Met"),
+            State.NOT_MET: _("Not met"),
+            State.NO_DATA: _("No data yet"),
+        }[self.state]
 
 
 def _compare(comparison: str, current: Decimal, low: Decimal, high: Decimal | None) -> bool:
@@ -194,7 +211,8 @@ def _measure(target: Target) -> metrics.Measure:
     totals = reporting.indicator_totals(form, target.unit, year=target.year, today=today())
     value = totals.get(target.indicator_code) or 0
     if target.metric == Metric.INDICATOR_TOTAL:
-        return metrics.Measure(hits=value, total=0)
+        reported = totals.get(target.indicator_code) is not None
+        return metrics.Measure(hits=value, total=0, counted=int(reported))
     return metrics.Measure(hits=value, total=totals.get(target.denominator_code) or 0)
 
 
@@ -259,9 +277,20 @@ def _classification_missing(classification: Classification | None) -> str:
 def attainment_of(target: Target, *, with_closest: bool = True) -> Attainment:
     measure = _measure(target)
     current = measure.share if target.metric in SHARE_METRICS else Decimal(measure.hits)
-    met = current is not None and _compare(
-        target.comparison, current, target.value, target.value_high
-    )
+    if current is None or measure.counted == 0:
+        # "Yếu ≤ 0" with nothing classified is not met: there is nothing to judge it on.
+        return Attainment(
+            label=label_of(target),
+            target=target,
+            measure=measure,
+            current=None,
+            met=False,
+            gap=0,
+            gap_text="",
+            projection=None,
+            state=State.NO_DATA,
+        )
+    met = _compare(target.comparison, current, target.value, target.value_high)
     gap, gap_text = (0, "") if met else _gap(target, measure)
     return Attainment(
         label=label_of(target),
@@ -273,6 +302,7 @@ def attainment_of(target: Target, *, with_closest: bool = True) -> Attainment:
         gap_text=gap_text,
         projection=_projection(target, measure),
         closest=_closest(target) if with_closest and not met else [],
+        state=State.MET if met else State.NOT_MET,
     )
 
 

@@ -72,9 +72,12 @@ def test_no_weak_and_good_or_better(tree, persona, year):
         value=Decimal(40),
         value_high=Decimal(60),
     )
-    assert selectors.attainment_of(none_weak).met
+    nothing = selectors.attainment_of(none_weak)
+    assert (nothing.state, nothing.met, nothing.current) == (selectors.State.NO_DATA, False, None)
+    assert selectors.attainment_of(good).state == selectors.State.NO_DATA
+    classify(persona, year, tree.commune2, points_each=1)  # 100 points: good, none weak yet
+    assert selectors.attainment_of(none_weak).state == selectors.State.MET
     classify(persona, year, tree.commune, points_each=0.2)  # 20 points: weak
-    classify(persona, year, tree.commune2, points_each=1)  # 100 points, not recognised: good
     weak = selectors.attainment_of(none_weak)
     assert (weak.current, weak.met, weak.gap) == (Decimal(1), False, 1)
     assert [c.unit.code for c in weak.closest] == ["16417"]
@@ -153,3 +156,31 @@ def test_only_province_staff_set_targets_and_values_are_checked(tree, persona, y
             value=Decimal(90),
         )
     assert not Target.objects.exists()
+
+
+def test_a_target_with_no_data_yet_reads_no_data_on_the_dashboard_public_page_and_api(
+    tree, persona, year, client, bearer
+):
+    goal = target(
+        persona, tree, metric="weak_count", subject="commune", comparison="lte", value=Decimal(0)
+    )
+    goal.public = True
+    goal.save()
+    no_data = gettext("No data yet")
+    assert no_data == "Chưa có số liệu"
+    client.force_login(persona(Role.LEADER))
+    for page in (
+        client.get("/targets/", {"unit": "38", "year": YEAR}),
+        client.get("/public/38/", {"year": YEAR}),
+    ):
+        body = page.content.decode()
+        card = body[body.index('data-testid="target-weak_count-commune"') :]
+        card = card[: card.index("</article>")]
+        assert 'data-state="no_data"' in card and no_data in card
+        assert gettext("Met") not in card
+    [item] = client.get(
+        "/api/v1/targets/attainment",
+        {"year": YEAR, "unit": "38"},
+        headers=bearer(persona(Role.LEADER)),
+    ).json()
+    assert (item["state"], item["met"], item["current"]) == ("no_data", False, None)

@@ -4,7 +4,7 @@ from decimal import Decimal
 from openpyxl import load_workbook
 
 from antq.core.roles import Role
-from antq.targets import services
+from antq.targets import selectors, services
 from antq.units.importing import units_import
 from antq.units.tests.sheets import area_rows, xlsx_bytes
 
@@ -156,3 +156,28 @@ def test_dashboard_shows_report_completeness_and_the_country_view(tree, persona,
     client.force_login(persona(Role.PROVINCE_STAFF))
     own = client.get("/targets/", {"unit": "*"})
     assert own.status_code == 404
+
+
+def test_the_target_form_offers_report_forms_and_indicators_by_name(tree, persona, year, client):
+    from antq.reports import selectors as report_selectors
+
+    form = report_selectors.form_get(code="movement-monthly")
+    indicator = next(i for i in form.ordered_indicators() if i.is_numeric)
+    client.force_login(persona(Role.PROVINCE_STAFF))
+    page = client.get("/targets/manage/", {"unit": "38", "year": YEAR}).content.decode()
+    assert f'<option value="movement-monthly">{form.name}</option>' in page
+    assert f'<option value="{indicator.code}">{indicator.name}</option>' in page
+    assert 'placeholder="movement-monthly"' not in page
+    response = client.post(
+        f"/targets/manage/?unit=38&year={YEAR}",
+        {
+            "metric": "indicator_total",
+            "form_code": "movement-monthly",
+            "indicator_code": indicator.code,
+            "comparison": "gte",
+            "value": "10",
+        },
+    )
+    assert response.status_code == 302
+    saved = selectors.target_list(user=persona(Role.PROVINCE_STAFF)).get()
+    assert (saved.form_code, saved.indicator_code) == ("movement-monthly", indicator.code)
