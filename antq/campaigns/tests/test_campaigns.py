@@ -178,3 +178,45 @@ def test_permission_matrix_festival_days(tree, persona, role, unit_code, allowed
     else:
         with pytest.raises((PermissionDenied, NotFound)):
             services.festival_days_create(actor=actor, province=tree.province, year=2026)
+
+
+def test_acceptance_3_activities_roll_up_to_the_province_report_indicator(tree, persona, festival):
+    """Issue 14, acceptance 3: what the communes record is the province's report figure."""
+    from importlib import import_module
+
+    # The reports app sits a layer above: read it as the report entry page does, without a
+    # static import from this app (the layers contract stays whole).
+    registry = import_module("antq.reports.registry_figures")
+    periods = import_module("antq.reports.periods")
+    officer = persona(Role.COMMUNE_OFFICER)
+    services.activity_record(
+        actor=officer,
+        campaign=festival,
+        unit=tree.area,
+        kind="Tuyên truyền",
+        date=date(2026, 8, 5),
+        attendees=150,
+        propaganda_sessions=3,
+    )
+    services.activity_record(
+        actor=persona(Role.COMMUNE_OFFICER, "16522"),
+        campaign=festival,
+        unit=tree.commune2,
+        kind="Mít tinh",
+        date=date(2026, 7, 20),
+        attendees=250,
+        propaganda_sessions=1,
+    )
+    codes = ["propaganda_sessions", "propaganda_attendances"]
+    q3 = registry.registry_figures(unit=tree.province, period=periods.parse("2026-Q3"), codes=codes)
+    assert {k: v[0] for k, v in q3.items()} == {
+        "propaganda_sessions": 4,
+        "propaganda_attendances": 400,
+    }
+    sources = {provider.__module__: str(name) for provider, name in registry.PROVIDERS}
+    assert q3["propaganda_sessions"][1] == sources["antq.campaigns.selectors"]
+    august = registry.registry_figures(
+        unit=tree.commune, period=periods.parse("2026-08"), codes=codes
+    )
+    assert august["propaganda_attendances"][0] == 150
+    assert selectors.totals(unit=tree.province, campaign=festival)["attendees"] == 400
