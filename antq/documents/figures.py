@@ -251,6 +251,10 @@ PROVIDERS: list[Callable[[ReviewScope], Section | None]] = [
     targets_section,
 ]
 
+from .registries import PROVIDERS as REGISTRY_PROVIDERS  # noqa: E402 (they use Row, Section)
+
+PROVIDERS += REGISTRY_PROVIDERS
+
 
 def review_sections(scope: ReviewScope, progress=None) -> list[Section]:
     sections = []
