@@ -1,36 +1,26 @@
 """Deterministic demo data for one province: areas, establishments and one account per role."""
 
-from datetime import date
 from decimal import Decimal
 from importlib import import_module
 
 from django.db import transaction
 
-from antq import rules
 from antq.accounts.models import Account
 from antq.accounts.services import account_create
 from antq.core.roles import Role
-from antq.evaluation import models as evaluation_models
 from antq.evaluation import selectors as evaluation_selectors
 from antq.evaluation import services as evaluation_services
-from antq.reports import periods as report_periods
-from antq.reports import selectors as report_selectors
-from antq.reports import services as report_services
 from antq.targets import selectors as target_selectors
 from antq.targets import services as target_services
 from antq.units.bulk import UnitRow, units_bulk_insert
 from antq.units.models import Unit
 from antq.units.selectors import today
 
+from .evaluation import chance, last_year_complete, this_year_in_progress
+from .names import AreaNamer
+from .reports import monthly_reports
+
 DEMO_PASSWORD = "antq-demo-2026"
-AREA_NAMES = ["Thôn Đông", "Thôn Đoài", "Thôn Nam Sơn", "Thôn Bắc Hà", "Thôn Trung Hòa"]
-QUARTER_NAMES = [
-    "Tổ dân phố Quang Trung",
-    "Tổ dân phố Lê Lợi",
-    "Tổ dân phố Điện Biên",
-    "Tổ dân phố Hàm Rồng",
-    "Tổ dân phố Đông Thọ",
-]
 PROVINCE_BODIES = [
     ("CQ01", "agency", "province", "Sở Tư pháp"),
     ("CQ02", "agency", "central", "Kho bạc Nhà nước khu vực"),
@@ -43,7 +33,8 @@ PROVINCE_BODIES = [
     ("DT01", "mass_organisation", "", "Hội Liên hiệp Phụ nữ tỉnh"),
     ("DT02", "mass_organisation", "", "Tỉnh đoàn"),
 ]
-AREAS_PER_COMMUNE = 5
+# Residential areas per commune: between four and nine, fixed by the commune.
+AREAS_MIN, AREAS_SPREAD = 4, 6
 
 
 def demo_rows(province: Unit) -> list[UnitRow]:
@@ -58,8 +49,10 @@ def demo_rows(province: Unit) -> list[UnitRow]:
         for suffix, kind, level, name in PROVINCE_BODIES
     ]
     communes = Unit.objects.filter(parent=province, kind="commune").order_by("code")
-    for commune in communes:
-        names = QUARTER_NAMES if commune.division_type == "phường" else AREA_NAMES
+    namer = AreaNamer(province.code)
+    for index, commune in enumerate(communes):
+        count = AREAS_MIN + int(chance(commune.code, "areas") * AREAS_SPREAD)
+        names = namer.names(index=index, ward=commune.division_type == "phường", count=count)
         rows.extend(
             UnitRow(
                 code=f"{commune.code}-KDC{i:02d}",
@@ -67,7 +60,7 @@ def demo_rows(province: Unit) -> list[UnitRow]:
                 kind="residential_area",
                 parent_code=commune.code,
             )
-            for i, name in enumerate(names[:AREAS_PER_COMMUNE], start=1)
+            for i, name in enumerate(names, start=1)
         )
         rows.append(
             UnitRow(
@@ -135,9 +128,13 @@ def demo_seed(*, province_code: str) -> list[tuple[str, str, Unit]]:
                 check_password_strength=False,
             )
     staff = Account.objects.get(username="tinh")
-    _open_current_year(staff)
-    _set_example_targets(staff, province)
-    _demo_activity(staff, province)
+    day = today()
+    for year in (day.year - 1, day.year):
+        _open_year(staff, year)
+        _set_example_targets(staff, province, year)
+    last_year_complete(staff, province, day.year - 1)
+    this_year_in_progress(staff, province, day.year, day)
+    monthly_reports(staff, province, day)
     for app in REGISTRY_DEMOS:
         import_module(f"antq.{app}.demo").seed(province=province, staff=staff, today=today())
     return logins
@@ -156,86 +153,6 @@ REGISTRY_DEMOS = (
 )
 
 
-DEMO_COMMUNES_EVALUATED = 10
-
-
-def _demo_activity(staff, province: Unit) -> None:
-    """Some of the year's work, so the dashboards show something: done once."""
-    year = today().year
-    campaign = evaluation_selectors.year_get(province=province.code, year=year)
-    if evaluation_models.Assessment.objects.filter(year=campaign).exists():
-        return
-    communes = list(Unit.objects.filter(parent=province, kind="commune").order_by("code"))
-    for commune in communes[:DEMO_COMMUNES_EVALUATED]:
-        areas = list(Unit.objects.filter(parent=commune, kind="residential_area").order_by("code"))
-        for index, area in enumerate(areas):
-            evaluation_services.registration_record(
-                actor=staff,
-                campaign=campaign,
-                unit=area,
-                registered_on=date(year, 3, 1),
-                households_resident=100 + index,
-                households_registered=100 + index,
-            )
-            answers = dict.fromkeys(
-                rules.answerable_ids(rules.get_ruleset(campaign.ruleset_id), area.kind), True
-            )
-            if index == len(areas) - 1:  # one area per commune still has work to do
-                answers["4.3.c"] = False
-            assessment = evaluation_services.assessment_save(
-                actor=staff, campaign=campaign, unit=area, answers=answers, figures={}
-            )
-            if index == len(areas) - 1:
-                continue
-            evaluation_services.assessment_submit(actor=staff, assessment=assessment)
-            evaluation_services.assessment_verify(actor=staff, assessment=assessment)
-            evaluation_services.recognition_grant(
-                actor=staff,
-                campaign=campaign,
-                units=[area],
-                signer="Nguyễn Văn Minh",
-                decision_number=f"{index + 1}/QĐ-UBND",
-                decision_date=date(year, 10, 25),
-                issuing_body=f"UBND {commune.name}",
-                signer_title="Chủ tịch",
-            )
-    _demo_reports(staff, communes)
-
-
-def _demo_reports(staff, communes: list[Unit]) -> None:
-    """Last month's report from four communes in five; the fifth has not reported yet."""
-    form = report_selectors.form_get(code="movement-monthly")
-    period = report_periods.period_containing(today(), form.period_type).previous()
-    for index, commune in enumerate(communes):
-        if index % 5 == 4:
-            continue
-        values = {
-            "propaganda_sessions": 2 + index % 4,
-            "propaganda_attendances": 120 + index,
-            "prestigious_people_contacted": index % 6,
-            "posts_published": index % 3,
-            "tips_received": 3 + index % 7,
-            "tips_valuable": 1 + index % 3,
-            "cases_solved_from_tips": index % 2,
-            "wanted_surrendered": index % 2,
-            "offenders_reeducated": index % 4,
-            "guns_recovered": 0,
-            "explosives_kg_recovered": "0",
-            "firecrackers_kg_recovered": str(index % 5),
-            "crude_weapons_recovered": index % 3,
-            "self_management_teams": 3 + index % 5,
-            "models_active": 1 + index % 3,
-        }
-        report_services.report_save(
-            actor=staff,
-            form=form,
-            unit=commune,
-            period_key=period.key,
-            values=values,
-            submit=True,
-        )
-
-
 # The seeds' targets: Thanh Hóa's plan 67/KH-BCĐ of 08/3/2024 (">80% recognised, >80% good or
 # better") and the 2022 provincial programme's "none weak".
 EXAMPLE_TARGETS = [
@@ -247,8 +164,7 @@ EXAMPLE_TARGETS = [
 ]
 
 
-def _set_example_targets(staff, province: Unit) -> None:
-    year = today().year
+def _set_example_targets(staff, province: Unit, year: int) -> None:
     if target_selectors.target_list(user=staff, year=year, unit=province).exists():
         return
     for metric, subject, comparison, value, basis in EXAMPLE_TARGETS:
@@ -267,8 +183,7 @@ def _set_example_targets(staff, province: Unit) -> None:
         )
 
 
-def _open_current_year(staff) -> None:
-    """Open the year whose evaluation is under way, as province staff would."""
-    year = today().year
+def _open_year(staff, year: int) -> None:
+    """Open the year, as province staff would."""
     if not evaluation_selectors.year_list(user=staff).filter(year=year).exists():
         evaluation_services.year_open(actor=staff, year=year)
