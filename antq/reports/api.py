@@ -6,15 +6,15 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from antq.core.errors import DomainError
+from antq.core.errors import DomainError, NotFound
 from antq.units.permissions import is_admin
 from antq.units.selectors import unit_get
 
-from . import configuration, rollups, selectors, services
+from . import configuration, formcache, rollups, selectors, services
 from .models import IdempotencyKey, Report, ReportForm
 
 router = Router(tags=["reports"])
@@ -75,8 +75,11 @@ class RollupOut(Schema):
 
 
 def report_out(report: Report) -> dict:
+    stored = getattr(report, "stored_values", None)
+    if stored is None:
+        stored = selectors.report_values(report=report)
     values = {}
-    for code, value in selectors.report_values(report=report).items():
+    for code, value in stored.items():
         if value.indicator.is_numeric:
             number = value.number
             values[code] = None if number is None else float(number)
@@ -93,19 +96,31 @@ def report_out(report: Report) -> dict:
     }
 
 
-def _submit(request, payload: ReportIn) -> tuple[int, dict, Report]:
-    form = selectors.form_get(code=payload.form)
+def _submit(request, payload: ReportIn, remember=None) -> tuple[int, dict]:
+    """Save through the same service as the entry page and the Excel upload; `remember`
+    (status, body, report) runs in its transaction."""
+    read = formcache.bundle_by_code(payload.form.strip())
+    if read is None:
+        raise NotFound(_("No report form with code %(code)s.") % {"code": payload.form})
     unit = unit_get(user=request.user, code=payload.unit)
-    existed = selectors.report_find(form=form, unit=unit, period_key=payload.period.strip())
-    report = services.report_save(
+    answer = {}
+
+    def also(report):
+        answer["status"] = 201 if getattr(report, "created", False) else 200
+        answer["body"] = report_out(report)
+        if remember is not None:
+            remember(answer["status"], answer["body"], report)
+
+    services.report_save(
         actor=request.user,
-        form=form,
+        form=read.form,
         unit=unit,
         period_key=payload.period,
         values=payload.values,
         submit=payload.submit,
+        also=also,
     )
-    return (200 if existed else 201), report_out(report), report
+    return answer["status"], answer["body"]
 
 
 @router.post(
@@ -114,30 +129,37 @@ def _submit(request, payload: ReportIn) -> tuple[int, dict, Report]:
     summary="Save a unit's report for a period, and submit it",
     description=(
         "Send an `Idempotency-Key` header to make retries safe: the same key with the same "
-        "body returns the first answer and stores nothing again."
+        "body returns the first answer and stores nothing again. The answer is sent once "
+        "the report is committed."
     ),
 )
 def report_post(request, payload: ReportIn):
     key = request.headers.get("Idempotency-Key", "").strip()[:255]
     if not key:
-        status, body, _report = _submit(request, payload)
-        return Status(status, body)
+        return Status(*_submit(request, payload))
     digest = hashlib.sha256(
         json.dumps(payload.dict(), sort_keys=True, cls=DjangoJSONEncoder).encode()
     ).hexdigest()
+
+    def remember(status, body, report):
+        # in the report's transaction: both are stored, or neither
+        IdempotencyKey.objects.create(
+            account=request.user,
+            key=key,
+            request_hash=digest,
+            status_code=status,
+            response=body,
+            report=report,
+        )
+
     try:
-        with transaction.atomic():
-            # Claim the key first: a concurrent retry waits on the unique index, then replays.
-            claim = IdempotencyKey.objects.create(
-                account=request.user, key=key, request_hash=digest, status_code=0, response={}
-            )
-            status, body, report = _submit(request, payload)
-            claim.status_code, claim.response, claim.report = status, body, report
-            claim.save(update_fields=["status_code", "response", "report"])
-    except IntegrityError:
-        claim = IdempotencyKey.objects.get(account=request.user, key=key)
-    else:
-        return Status(status, body)
+        return Status(*_submit(request, payload, remember))
+    except (IntegrityError, DomainError):
+        # A retry: the first attempt stored its answer (a concurrent one waited on the
+        # report's or the key's unique index); replay it, or refuse a different body.
+        claim = IdempotencyKey.objects.filter(account=request.user, key=key).first()
+        if claim is None:
+            raise
     if claim.request_hash != digest:
         raise IdempotencyConflict(
             _("This Idempotency-Key was already used for a different request.")

@@ -8,3 +8,6 @@ class ReportsConfig(AppConfig):
     name = "antq.reports"
     label = "reports"
     verbose_name = _("Periodic reports")
+
+    def ready(self) -> None:
+        from . import formcache  # noqa: F401  (registers the signals that refresh the cache)

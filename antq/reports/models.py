@@ -161,6 +161,20 @@ class Report(models.Model):
     def is_locked(self) -> bool:
         return self.status == ReportStatus.APPROVED
 
+    @property
+    def period_label(self) -> str:
+        """The period as officials write it: "Tháng 10/2026"."""
+        return self.period.label
+
+    @property
+    def is_late(self) -> bool:
+        """First submitted after the form's on-time limit (as the completeness counts it)."""
+        if self.first_submitted_at is None:
+            return False
+        from .rollups import on_time_cutoff
+
+        return self.first_submitted_at >= on_time_cutoff(self.form, self.period)
+
 
 class ReportValue(models.Model):
     """One indicator's value in a report. Numbers (and yes/no as 1/0) go in `number`."""

@@ -45,6 +45,11 @@ class Period:
     def __str__(self) -> str:
         return self.key
 
+    @property
+    def label(self) -> str:
+        """The period as officials write it: "Tháng 10/2026", "Quý III/2026"."""
+        return label(self)
+
     def deadline(self, days_after_end: int) -> date:
         """Return the last day a report for this period is due."""
         return self.end + timedelta(days=days_after_end)
@@ -121,3 +126,30 @@ def periods_between(first: Period, last: Period) -> list[Period]:
         periods.append(current)
         current = current.next()
     return periods
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def label(period: Period) -> str:
+    """Return the period as officials write it: "Tháng 10/2026", "Quý III/2026",
+    "6 tháng đầu năm 2026", "Năm 2026"."""
+    year, month = period.start.year, period.start.month
+    if period.type == PeriodType.MONTH:
+        return _("Month %(month)s/%(year)s") % {"month": f"{month:02d}", "year": year}
+    if period.type == PeriodType.QUARTER:
+        quarter = ROMAN[(month - 1) // 3 + 1]
+        return _("Quarter %(quarter)s/%(year)s") % {"quarter": quarter, "year": year}
+    if period.type == PeriodType.HALF_YEAR:
+        if month == 1:
+            return _("First half of %(year)s") % {"year": year}
+        return _("Second half of %(year)s") % {"year": year}
+    return _("Year %(year)s") % {"year": year}
+
+
+def key_label(key: str) -> str:
+    """Return the label of a period key, or the key itself when it cannot be read."""
+    try:
+        return label(parse(key))
+    except PeriodError:
+        return key

@@ -2,15 +2,16 @@
 
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from antq.core.errors import DomainError, NotFound, PermissionDenied
 from antq.units.models import Unit
 from antq.units.permissions import in_scope
+from simple_history.utils import bulk_create_with_history
 
-from . import periods, permissions
+from . import formcache, periods, permissions
 from .choices import EDITABLE_STATUSES, ReportStatus
 from .models import Report, ReportForm, ReportValue
 from .validation import Cleaned, check_values
@@ -59,16 +60,16 @@ def check_can_report(*, actor, form: ReportForm, unit: Unit, period: periods.Per
     if unit.valid_from > period.end or (unit.valid_to and unit.valid_to < period.start):
         raise DomainError(
             _("%(unit)s did not exist during the period %(period)s.")
-            % {"unit": unit.name, "period": period.key}
+            % {"unit": unit.name, "period": period.label}
         )
     day = timezone.localdate(now())
     if period.start > day:
-        raise DomainError(_("The period %(period)s has not started.") % {"period": period.key})
+        raise DomainError(_("The period %(period)s has not started.") % {"period": period.label})
     deadline = period.deadline(form.deadline_days)
     if not form.late_entry_open and day > deadline:
         raise DomainError(
             _("Entry for %(period)s closed on %(day)s.")
-            % {"period": period.key, "day": _fmt(deadline)}
+            % {"period": period.label, "day": _fmt(deadline)}
         )
 
 
@@ -87,13 +88,17 @@ def report_check(
 ) -> dict[str, str]:
     """Return the errors `values` would have, without saving anything (checks as one types)."""
     existing = {c: _as_cleaned(v) for c, v in _stored(report).items()}
+    read = formcache.bundle(form)
     _cleaned, errors = check_values(
-        form, form.ordered_indicators(), values, existing=existing, complete=complete
+        form, read.indicators, values, existing=existing, complete=complete, rules=read.rules
     )
     return errors
 
 
-@transaction.atomic
+class _Slow(Exception):
+    """The quick path cannot save this report (one exists, or a value is refused)."""
+
+
 def report_save(
     *,
     actor,
@@ -102,44 +107,116 @@ def report_save(
     period_key: str,
     values: dict,
     submit: bool = False,
+    also=None,
 ) -> Report:
     """Save the values of a unit's report for a period as a draft, and submit it if asked.
 
     `values` maps indicator codes to raw values; codes left out keep what was stored, an
-    empty value clears it. Nothing is written when any value or rule is refused.
+    empty value clears it. Nothing is written when any value or rule is refused. `also(report)`
+    runs in the same transaction (the API keeps its idempotency record there).
+
+    A report that does not exist yet (every submission on deadline day) is written in one
+    pass: the report already in its final status, then its values and their history in bulk.
+    When one exists, it is locked and updated value by value.
     """
     period = form_period(form, period_key)
     check_can_report(actor=actor, form=form, unit=unit, period=period)
+    read = formcache.bundle(form)
+    try:
+        with transaction.atomic():
+            report = _create(actor, read, unit, period, values, submit)
+            if also is not None:
+                also(report)
+            return report
+    except _Slow:
+        pass
+    with transaction.atomic():
+        report = _update(actor, read, unit, period, values, submit)
+        if also is not None:
+            also(report)
+        return report
+
+
+def _create(actor, read, unit: Unit, period: periods.Period, values: dict, submit: bool):
+    cleaned, errors = check_values(
+        read.form, read.indicators, values, existing={}, complete=submit, rules=read.rules
+    )
+    if errors:  # perhaps only because stored values are missing: check again with them
+        raise _Slow
+    report = Report(
+        form=read.form,
+        unit=unit,
+        period_key=period.key,
+        period_start=period.start,
+        period_end=period.end,
+    )
+    if submit:
+        moment = now()
+        report.status = ReportStatus.SUBMITTED
+        report.submitted_at = report.first_submitted_at = moment
+        report.submitted_by = actor if actor.pk else None
+    # one instant for the report's and its values' history: the values belong to this version
+    report._history_date = stamp = timezone.now()
+    try:
+        _save(report, actor=actor, reason=_("Submitted") if submit else _("Draft created"))
+    except IntegrityError as error:  # the unit's report for this period exists
+        raise _Slow from error
+    by_code = {i.code: i for i in read.indicators}
+    rows = [
+        ReportValue(report=report, indicator=by_code[code], number=v.number, text=v.text)
+        for code, v in cleaned.items()
+        if not v.empty
+    ]
+    if rows:
+        bulk_create_with_history(
+            rows,
+            ReportValue,
+            default_user=_user(actor),
+            default_change_reason="",
+            default_date=stamp,
+        )
+    report.created = True
+    report.stored_values = {row.indicator.code: row for row in rows}
+    return report
+
+
+def _user(actor):
+    return actor if getattr(actor, "pk", None) else None
+
+
+def _update(actor, read, unit: Unit, period: periods.Period, values: dict, submit: bool):
     report = (
         Report.objects.select_for_update()
-        .filter(form=form, unit=unit, period_key=period.key)
+        .filter(form=read.form, unit=unit, period_key=period.key)
         .first()
     )
     if report is not None and report.status not in EDITABLE_STATUSES:
         if report.status == ReportStatus.APPROVED:
             raise DomainError(
-                _("The report for %(period)s is approved and locked.") % {"period": period.key}
+                _("The report for %(period)s is approved and locked.") % {"period": period.label}
             )
         raise DomainError(
             _("The report for %(period)s was already submitted and awaits approval.")
-            % {"period": period.key}
+            % {"period": period.label}
         )
     stored = _stored(report)
     existing = {c: _as_cleaned(v) for c, v in stored.items()}
-    indicators = form.ordered_indicators()
-    cleaned, errors = check_values(form, indicators, values, existing=existing, complete=submit)
+    cleaned, errors = check_values(
+        read.form, read.indicators, values, existing=existing, complete=submit, rules=read.rules
+    )
     if errors:
         raise ReportInvalid(errors)
-    if report is None:
+    created = report is None
+    if created:
         report = Report(
-            form=form,
+            form=read.form,
             unit=unit,
             period_key=period.key,
             period_start=period.start,
             period_end=period.end,
         )
         _save(report, actor=actor, reason=_("Draft created"))
-    by_code = {i.code: i for i in indicators}
+    by_code = {i.code: i for i in read.indicators}
     for code, value in cleaned.items():
         row = stored.get(code)
         if row is None:
@@ -162,6 +239,7 @@ def report_save(
         _save(report, actor=actor, reason=_("Resubmitted") if resubmission else _("Submitted"))
     else:
         _save(report, actor=actor, reason=_("Draft saved"))
+    report.created = created
     return report
 
 

@@ -82,12 +82,19 @@ def clean_value(indicator, raw) -> Cleaned:
 
 
 def check_values(
-    form, indicators, raw: dict, *, existing: dict | None = None, complete: bool = False
+    form,
+    indicators,
+    raw: dict,
+    *,
+    existing: dict | None = None,
+    complete: bool = False,
+    rules=None,
 ) -> tuple[dict[str, Cleaned], dict[str, str]]:
     """Clean `raw` ({code: value}); return (cleaned, errors by indicator code).
 
     `existing` holds the stored values the raw ones update; `complete` (on submission)
-    requires every required indicator to have a value.
+    requires every required indicator to have a value. `rules` are the form's cross rules
+    when already read (else they are read here).
     """
     by_code = {i.code: i for i in indicators}
     cleaned: dict[str, Cleaned] = {}
@@ -111,7 +118,9 @@ def check_values(
                 and code_free(errors, indicator)
             ):
                 errors[indicator.code] = _("Required to submit the report.")
-    for rule in form.cross_rules.select_related("left", "right"):
+    if rules is None:
+        rules = form.cross_rules.select_related("left", "right")
+    for rule in rules:
         left, right = merged.get(rule.left.code), merged.get(rule.right.code)
         if left is None or right is None or left.number is None or right.number is None:
             continue
