@@ -14,7 +14,13 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_FILES = 5
 IMAGE_TYPES = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP"}
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-ALLOWED = set(IMAGE_TYPES) | {DOCX, "video/mp4"}
+ALLOWED = set(IMAGE_TYPES) | {DOCX}
+# Video is refused: no well-kept library strips MP4/MOV metadata without ffmpeg. Location
+# and device data sit in many places (udta ©xyz, moov/meta keys, XMP uuid boxes, timed
+# metadata tracks such as Apple's mebx or GoPro's GPMF), and tools that edit tags only
+# (mutagen, exiftool) leave the track-level and timed ones, so a stored video could give
+# away where the sender stood.
+VIDEO_PREFIX = "video/"
 
 
 def _refuse(name: str, message: str):
@@ -43,18 +49,25 @@ def clean_upload(upload) -> tuple[ContentFile, str]:
     data = read_limited(upload)
     kind = filetype.guess(data)
     mime = kind.mime if kind else ""
+    if mime.startswith(VIDEO_PREFIX):
+        _refuse(
+            name,
+            _(
+                "videos are not accepted: the system cannot yet remove the location and the "
+                "device details hidden in a video, which could reveal who you are. Send "
+                "photos instead, or describe what the video shows."
+            ),
+        )
     if mime not in ALLOWED:
         _refuse(
             name,
-            _("this kind of file is not accepted (photos JPEG/PNG/WebP, MP4 video, Word .docx)."),
+            _("this kind of file is not accepted (photos JPEG/PNG/WebP, Word .docx)."),
         )
     if mime in IMAGE_TYPES:
         return ContentFile(
             _reencode_image(data, name), name=f"anh.{IMAGE_TYPES[mime].lower()}"
         ), mime
-    if mime == DOCX:
-        return ContentFile(_strip_docx(data, name), name="tai-lieu.docx"), mime
-    return ContentFile(data, name="video.mp4"), mime
+    return ContentFile(_strip_docx(data, name), name="tai-lieu.docx"), mime
 
 
 def _reencode_image(data: bytes, name: str) -> bytes:

@@ -34,3 +34,8 @@ def can_reroute_tip(user, tip) -> bool:
 
 def can_read_openings(user, tip) -> bool:
     return can_reroute_tip(user, tip)
+
+
+def can_read_contact(user, tip) -> bool:
+    """Contact details: only the officers of the unit handling the tip (least privilege)."""
+    return can_see_tip(user, tip) and user.unit_id == tip.routed_to_id

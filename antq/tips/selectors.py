@@ -19,7 +19,15 @@ from .deadlines import Deadline, deadlines_of
 from .models import CommuneTipSetting, Tip, TipOpening
 
 
-def tip_list(*, user, status: str = "", kind: str = "") -> QuerySet[Tip]:
+def tip_list(
+    *,
+    user,
+    status: str = "",
+    kind: str = "",
+    classification: str = "",
+    commune: str = "",
+    q: str = "",
+) -> QuerySet[Tip]:
     tips = Tip.objects.select_related("routed_to", "place", "province")
     if not permissions.is_handler(user):
         return tips.none()
@@ -32,7 +40,46 @@ def tip_list(*, user, status: str = "", kind: str = "") -> QuerySet[Tip]:
         tips = tips.filter(status=status)
     if kind:
         tips = tips.filter(kind=kind)
+    if classification:
+        tips = tips.filter(classification=classification)
+    if commune:
+        tips = tips.filter(Q(routed_to__code=commune) | Q(place__path__startswith=_path(commune)))
+    if q:
+        needle = q.strip()
+        digits = needle.lstrip("#")
+        match = Q(text__icontains=needle) | Q(receipt_number__icontains=needle)
+        if digits.isdigit():
+            match |= Q(pk=int(digits))
+        tips = tips.filter(match)
     return tips
+
+
+def _path(code: str) -> str:
+    unit = Unit.objects.filter(code=code).only("path").first()
+    return unit.path if unit else "~no-such-unit~"
+
+
+def with_deadlines(tips, *, now=None) -> list[Tip]:
+    """Set `next_due` and `overdue` on each tip, reading the remote communes once."""
+    now = now or timezone.now()
+    tips = list(tips)
+    remote = set(
+        CommuneTipSetting.objects.filter(
+            unit_id__in={t.routed_to_id for t in tips}, remote=True
+        ).values_list("unit_id", flat=True)
+    )
+    for tip in tips:
+        deadline = next_deadline(tip, remote=tip.routed_to_id in remote)
+        tip.next_due = deadline
+        tip.overdue = deadline is not None and deadline.due <= now
+    return tips
+
+
+def tip_overdue(tips: QuerySet[Tip], *, now=None) -> QuerySet[Tip]:
+    """The open tips among these whose running deadline has passed."""
+    open_tips = tips.exclude(status__in=[TipStatus.RESULT, TipStatus.CLOSED])
+    ids = [t.pk for t in with_deadlines(open_tips, now=now) if t.overdue]
+    return tips.filter(pk__in=ids)
 
 
 def tip_get(*, user, tip_id: int) -> Tip:
@@ -44,7 +91,7 @@ def tip_get(*, user, tip_id: int) -> Tip:
 
 def tip_contact(*, user, tip: Tip) -> str:
     """The contact details, for the officers handling the tip only."""
-    if not permissions.can_handle_tip(user, tip):
+    if not permissions.can_read_contact(user, tip):
         raise NotFound(_("No tip #%(id)s.") % {"id": tip.pk})
     return contact_decrypt(tip.contact_encrypted)
 
@@ -53,19 +100,21 @@ def is_remote(unit: Unit) -> bool:
     return CommuneTipSetting.objects.filter(unit=unit, remote=True).exists()
 
 
-def tip_deadlines(tip: Tip) -> list[Deadline]:
+def tip_deadlines(tip: Tip, *, remote: bool | None = None) -> list[Deadline]:
+    if remote is None:
+        remote = tip.routed_to.kind == "commune" and is_remote(tip.routed_to)
     return deadlines_of(
         classification=tip.classification or Classification.ORDINARY,
         received_at=tip.received_at,
-        remote=tip.routed_to.kind == "commune" and is_remote(tip.routed_to),
+        remote=remote,
     )
 
 
-def next_deadline(tip: Tip) -> Deadline | None:
+def next_deadline(tip: Tip, *, remote: bool | None = None) -> Deadline | None:
     """The first deadline still running: forwarding ends a crime tip's clock."""
     if tip.status in (TipStatus.RESULT, TipStatus.CLOSED):
         return None
-    deadlines = tip_deadlines(tip)
+    deadlines = tip_deadlines(tip, remote=remote)
     if tip.classification == Classification.DENUNCIATION:
         if tip.status == TipStatus.FORWARDED:
             deadlines = deadlines[1:]
@@ -156,3 +205,30 @@ def tip_statistics(*, user, unit: Unit, year: int) -> list[dict]:
         .order_by("month", "kind")
     )
     return list(rows)
+
+
+def forwarded_on_time(*, user, unit: Unit, year: int) -> list[dict]:
+    """Per month of receipt: tips forwarded, and how many before their forwarding deadline.
+
+    The forwarding deadline is the first one of the tip (24/48 hours or 7 days for a crime
+    tip, the 7 working days of initial handling for a denunciation), counted from receipt.
+    """
+    tips = (
+        tip_list(user=user)
+        .filter(
+            routed_to__path__startswith=unit.path,
+            received_at__year=year,
+            forwarded_at__isnull=False,
+        )
+        .order_by("received_at")
+    )
+    remote = set(CommuneTipSetting.objects.filter(remote=True).values_list("unit_id", flat=True))
+    months: dict[int, dict] = {}
+    for tip in tips:
+        month = timezone.localtime(tip.received_at).month
+        row = months.setdefault(month, {"month": month, "forwarded": 0, "on_time": 0})
+        row["forwarded"] += 1
+        due = tip_deadlines(tip, remote=tip.routed_to_id in remote)[0].due
+        if tip.forwarded_at <= due:
+            row["on_time"] += 1
+    return [months[m] for m in sorted(months)]

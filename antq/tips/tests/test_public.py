@@ -226,3 +226,33 @@ def test_public_api_in_openapi(client):
     ):
         assert path in paths, path
     assert not paths["/api/v1/public/tips"]["post"].get("security")
+
+
+def _mp4(brand: bytes = b"isom") -> bytes:
+    """A tiny ISO-BMFF file: ftyp then a moov carrying a ©xyz location in udta."""
+    import struct
+
+    def box(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", 8 + len(body)) + kind + body
+
+    location = box(b"\xa9xyz", b"\x00\x12\x15\xc7+21.0123+105.8456/")
+    return box(b"ftyp", brand + b"\x00\x00\x02\x00" + brand + b"mp42") + box(
+        b"moov", box(b"udta", location)
+    )
+
+
+@pytest.mark.parametrize(("name", "brand"), [("clip.mp4", b"isom"), ("IMG_0007.MOV", b"qt  ")])
+def test_video_is_refused_with_the_reason(client, tree, name, brand):
+    video = SimpleUploadedFile(name, _mp4(brand), content_type="video/mp4")
+    response = send(client, tree, attachments=[video])
+    assert response.status_code == 400
+    detail = response.json()["detail"]
+    assert name in detail and "video" in detail.lower()
+    assert "vị trí" in detail  # says why: the location it hides
+    assert not Tip.objects.exists() and not TipAttachment.objects.exists()
+
+
+def test_form_says_plainly_that_video_is_refused(client, tree):
+    text = client.get("/public/38/tips/").content.decode()
+    assert "Chưa nhận video" in text
+    assert "video/mp4" not in text
