@@ -43,3 +43,36 @@ def campaign_list_response(rows):
             for c in rows.iterator(chunk_size=2000)
         ),
     )
+
+
+def by_commune_response(campaign, unit, rows):
+    """The per-commune table of a campaign for a unit's subtree, as on the detail page."""
+    return xlsx_response(
+        f"dot-{campaign.pk}-{unit.code}.xlsx",
+        title=_("By commune"),
+        headers=[
+            _("Unit code"),
+            _("Commune"),
+            _("Activities"),
+            _("Attendees"),
+            _("Propaganda sessions"),
+            _("Gifts"),
+            _("Value of gifts (VND)"),
+            _("Awards handed out"),
+            _("Models launched"),
+        ],
+        rows=(
+            (
+                r["unit"].code,
+                r["unit"].name,
+                r["activities"],
+                r["attendees"],
+                r["propaganda_sessions"],
+                r["gifts"],
+                r["gifts_value"],
+                r["awards"],
+                r["models_launched"],
+            )
+            for r in rows
+        ),
+    )

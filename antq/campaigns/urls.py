@@ -8,6 +8,7 @@ urlpatterns = [
     path("export.xlsx", views.campaign_export, name="export"),
     path("new/", views.campaign_create, name="create"),
     path("<int:pk>/", views.campaign_detail, name="detail"),
+    path("<int:pk>/communes.xlsx", views.campaign_export_communes, name="export_communes"),
     path("<int:pk>/edit/", views.campaign_edit, name="edit"),
     path("<int:pk>/activities/new/", views.activity_create, name="activity_create"),
     path("<int:pk>/activities/<int:activity>/", views.activity_detail, name="activity"),

@@ -231,3 +231,11 @@ def attachment_file(request, pk: int, activity: int, file: int):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+@login_required
+def campaign_export_communes(request, pk: int):
+    campaign = _get(selectors.campaign_get, user=request.user, pk=pk)
+    unit = selectors.viewer_unit(user=request.user, campaign=campaign)
+    rows = selectors.by_commune(campaign=campaign, unit=unit)
+    return exports.by_commune_response(campaign, unit, rows)

@@ -85,6 +85,10 @@ def test_officer_records_for_own_unit_and_totals_roll_up(tree, days, staff, offi
     page = login(staff).get(f"/campaigns/{campaign.pk}/").content.decode()
     assert 'data-testid="total-attendees">350<' in page
     assert 'data-testid="commune-16417"' in page and 'data-testid="commune-16522"' in page
+    export = login(staff).get(f"/campaigns/{campaign.pk}/communes.xlsx")
+    book = load_workbook(io.BytesIO(b"".join(export.streaming_content)))
+    rows = {r[0]: r for r in book.active.iter_rows(min_row=2, values_only=True)}
+    assert rows["16417"][3] == 350 and rows["16522"][3] == 0
 
 
 def test_activity_out_of_window_shows_the_window(tree, days, officer, login):
