@@ -16,7 +16,7 @@ from antq.reports.periods import PeriodError, PeriodType, parse
 from antq.units.models import Unit
 from antq.units.selectors import today
 
-from . import annex, decision, dossier, pdf, permissions
+from . import annex, decision, dossier, pdf, permissions, tables
 from .figures import ReviewScope, review_sections
 from .models import DocumentKind, GeneratedDocument, JobStatus, ProvinceTemplate, ReviewDraft
 
@@ -169,7 +169,8 @@ def _generate(job_id: int) -> GeneratedDocument:
             context = review_context(job, sections, draft.texts if draft else {}, today())
         docx = render_docx(template_for(job.kind, job.unit), context)
         _progress(job, 75)
-        xlsx = annex.annex_xlsx(context["title"], sections)
+        extra = [] if job.kind == DocumentKind.RECOGNITION_DOSSIER else tables.tables_for(scope)
+        xlsx = annex.annex_xlsx(context["title"], sections, extra)
         stem = f"{job.kind}-{job.unit.code}-{job.period}"
         job.refresh_from_db()
         job.docx.save(f"{stem}.docx", ContentFile(docx), save=False)

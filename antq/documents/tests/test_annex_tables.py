@@ -1,0 +1,70 @@
+"""The Excel annex's tables: units with their status, indicators by commune, to print."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+import time_machine
+from openpyxl import load_workbook
+
+from antq.core.roles import Role
+from antq.documents import services
+from antq.evaluation.models import Recognition
+from antq.evaluation.tests.support import open_year
+from antq.reports import rollups
+from antq.reports.periods import parse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_annex_lists_units_and_commune_indicators_formatted_to_print(
+    tree, persona, year_of_reports, django_capture_on_commit_callbacks
+):
+    campaign = open_year(persona)
+    Recognition.objects.create(
+        year=campaign,
+        unit=tree["16417-KDC01"],
+        outcome="recognised",
+        decision_number="12/QĐ-UBND",
+        decision_date=date(2026, 11, 20),
+        issuing_body="UBND phường Đông Quang",
+    )
+    staff = persona(Role.PROVINCE_STAFF, "38")
+    with (
+        time_machine.travel(date(2026, 12, 20), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        job = services.document_request(
+            actor=staff, kind="final_review", unit=tree["38"], period="2026"
+        )
+    job.refresh_from_db()
+    book = load_workbook(job.xlsx.path)
+    assert book.sheetnames == ["Số liệu", "Đơn vị và tình trạng", "Chỉ tiêu theo xã"]
+
+    units = book["Đơn vị và tình trạng"]
+    header = [c.value for c in units[2]]
+    assert header[:3] == ["STT", "Mã", "Đơn vị"] and "Ngày quyết định" in header
+    assert all(c.font.bold for c in units[2])
+    assert units.freeze_panes == "A3" and units.print_title_rows == "$2:$2"
+    assert units.column_dimensions["C"].width == 32
+    row = next(r for r in units.iter_rows(min_row=3) if r[1].value == "16417-KDC01")
+    decided = row[header.index("Ngày quyết định")]
+    assert decided.is_date and decided.value.date() == date(2026, 11, 20)
+    assert decided.number_format == "DD/MM/YYYY"
+    assert row[header.index("Số quyết định")].value == "12/QĐ-UBND"
+
+    communes = book["Chỉ tiêu theo xã"]
+    header = [c.value for c in communes[2]]
+    assert header[0] == "Mã" and header[1].startswith("Xã")
+    assert communes.freeze_panes == "A3"
+    lines = {r[0].value: r for r in communes.iter_rows(min_row=3)}
+    assert set(lines) >= {"16417", "16522"}
+    totals = rollups.rollup_totals(
+        year_of_reports, parse("2026-01"), parse("2026-12"), tree["16417"]
+    )
+    for n, total in enumerate(totals, 2):
+        cell = lines["16417"][n]
+        assert header[n] == total["indicator"].name
+        if total["value"] is not None:
+            assert Decimal(str(cell.value)) == Decimal(total["value"])
+            assert cell.data_type == "n" and cell.number_format == "#,##0.##"
