@@ -215,7 +215,7 @@ def tip_advance(
         errors["receipt_number"] = _("Give the receipt record number.")
     if status == TipStatus.CLASSIFIED and classification not in Classification.values:
         errors["classification"] = _("Choose the classification.")
-    if status == TipStatus.FORWARDED and not forwarded_to.strip():
+    if status == TipStatus.FORWARDED and not (forwarded_to.strip() or tip.forwarded_to):
         errors["forwarded_to"] = _("Name the competent body.")
     if errors:
         raise FieldErrors(errors)
@@ -225,7 +225,7 @@ def tip_advance(
             tip.receipt_number = receipt_number.strip()
         if classification:
             tip.classification = classification
-        if status == TipStatus.FORWARDED:
+        if status == TipStatus.FORWARDED and forwarded_to.strip():
             tip.forwarded_to = forwarded_to.strip()
             tip.forwarded_at = timezone.now()
         if valuable is not None:

@@ -161,3 +161,20 @@ def test_list_query_budget(client, tree, persona, login, django_assert_max_num_q
     login(persona(Role.PROVINCE_STAFF))
     with django_assert_max_num_queries(14):
         assert client.get("/tips/").status_code == 200
+
+
+def test_demo_seed_is_deterministic_and_runs_once(tree, persona):
+    from datetime import date
+
+    from antq.tips import demo
+
+    staff = persona(Role.PROVINCE_STAFF)
+    with time_machine.travel(datetime(2026, 6, 15, 10, tzinfo=HCM), tick=False):
+        demo.seed(province=tree.province, staff=staff, today=date(2026, 6, 15))
+        demo.seed(province=tree.province, staff=staff, today=date(2026, 6, 15))
+        tips = Tip.objects.filter(province=tree.province)
+        assert tips.count() == len(demo.TIPS)
+        assert len({t.status for t in tips}) == 6 and len({t.kind for t in tips}) == 7
+        assert tips.filter(messages__from_citizen=True).distinct().count() == 2
+        assert selectors.tip_overdue(tips).exists()
+        assert {t.routed_to for t in tips} >= {tree.commune, tree.commune2, tree.province}
