@@ -63,7 +63,9 @@ class Norm(models.Model):
 
 
 class BudgetLine(models.Model):
-    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="budget_lines")
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="budget_lines"
+    )
     year = models.PositiveIntegerField(_("year"))
     source = models.CharField(_("source"), max_length=16, choices=Source.choices)
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
@@ -74,28 +76,66 @@ class BudgetLine(models.Model):
 
     class Meta:
         ordering = ["year", "unit__path", "source"]
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
 
     def __str__(self):
         return f"{self.unit} {self.year} {self.get_source_display()}"
 
 
 class SpendingEntry(models.Model):
-    line = models.ForeignKey(BudgetLine, on_delete=models.PROTECT, related_name="entries")
+    line = models.ForeignKey(
+        BudgetLine, verbose_name=_("budget line"), on_delete=models.PROTECT, related_name="entries"
+    )
     date = models.DateField(_("date"))
     head = models.CharField(_("head"), max_length=16, choices=Head.choices)
     amount = models.BigIntegerField(_("amount (VND)"))
     payee = models.CharField(_("payee or purpose"), max_length=255)
     voucher = models.CharField(_("voucher number"), max_length=64, blank=True)
     commune = models.ForeignKey(
-        "units.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "units.Unit",
+        verbose_name=_("commune"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    model_ref = models.CharField(_("model"), max_length=64, blank=True)
+    model = models.ForeignKey(
+        "models.SelfManagementModel",
+        verbose_name=_("model"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        verbose_name=_("event or campaign"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    directive = models.ForeignKey(
+        "directives.Directive",
+        verbose_name=_("directive"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     person = models.CharField(_("person visited"), max_length=255, blank=True)
     distance_km = models.PositiveIntegerField(_("distance (km)"), null=True, blank=True)
+    voucher_file = models.FileField(
+        _("voucher file"), upload_to="funding/%Y/", max_length=255, blank=True
+    )
+    voucher_file_name = models.CharField(_("voucher file name"), max_length=255, blank=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["date", "pk"]
+        verbose_name = _("spending entry")
+        verbose_name_plural = _("spending entries")
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y} {self.get_head_display()} {self.amount:,}"

@@ -14,3 +14,12 @@ def can_manage(user, unit) -> bool:
 
 def can_view(user, unit) -> bool:
     return in_scope(user, unit.path)
+
+
+def can_set_norms(user, province) -> bool:
+    """A province's own norms: its staff (or an administrator) only."""
+    from antq.units.permissions import is_admin
+
+    if is_admin(user):
+        return True
+    return user.has_role(Role.PROVINCE_STAFF) and in_scope(user, province.path)

@@ -7,10 +7,17 @@ from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
 from antq.core.errors import FieldErrors, NotFound, PermissionDenied
+from antq.core.history import save_with_history
 from antq.units.permissions import in_scope
 
-from . import permissions
-from .models import BudgetLine, Head, Norm, SpendingEntry
+from . import permissions, uploads
+from .models import BudgetLine, Head, Level, Norm, NormKind, Source, SpendingEntry
+
+
+class NormExceeded(FieldErrors):
+    """An entry over a Circular 40 (or the province's own) norm: refused, nothing saved."""
+
+    status = 422
 
 
 def _vnd(n: int) -> str:
@@ -37,7 +44,9 @@ def _province_of(unit):
 
 
 def check_norms(*, line: BudgetLine, entry: SpendingEntry) -> dict[str, str]:
-    """Return the refusals (field -> message with the figures); empty when within the norms."""
+    """Return the refusals (field -> message with the figures); empty when within the norms.
+    A missing detail a norm needs is reported too; `missing_details` names those alone.
+    """
     errors: dict[str, str] = {}
     province = _province_of(line.unit)
     year = entry.date.year
@@ -67,14 +76,14 @@ def check_norms(*, line: BudgetLine, entry: SpendingEntry) -> dict[str, str]:
         n = norm_for(
             kind="model_per_commune_year", level="commune", on=entry.date, province=province
         )
-        if not (entry.model_ref and entry.commune_id):
-            errors["model_ref"] = _("A model entry needs the model and the commune.")
+        if not (entry.model_id and entry.commune_id):
+            errors["model"] = _("A model entry needs the model and the commune.")
         elif n:
             spent = _sum(
                 SpendingEntry.objects.filter(
                     head=Head.MODELS,
                     date__year=year,
-                    model_ref=entry.model_ref,
+                    model_id=entry.model_id,
                     commune_id=entry.commune_id,
                 ).exclude(pk=entry.pk)
             )
@@ -96,10 +105,10 @@ def check_norms(*, line: BudgetLine, entry: SpendingEntry) -> dict[str, str]:
                     "%(n)s persons visited in %(year)s exceeds the norm"
                     " of %(max)s persons a year (%(cite)s)."
                 ) % {"n": len(names), "year": year, "max": cap.limit, "cite": cap.citation}
-        elif entry.model_ref and entry.commune_id:
+        elif entry.model_id and entry.commune_id:
             visits = same_year.filter(line__unit=line.unit, person="")
             n = norm("visit_model_per_commune_year")
-            spent = _sum(visits.filter(model_ref=entry.model_ref, commune_id=entry.commune_id))
+            spent = _sum(visits.filter(model_id=entry.model_id, commune_id=entry.commune_id))
             if n and spent + entry.amount > n.limit:
                 errors["amount"] = _over(
                     n, spent, entry.amount, _("this model in this commune"), year
@@ -151,8 +160,9 @@ def budget_line_create(
         raise NotFound(_("No unit with code %(code)s.") % {"code": unit.code})
     if not permissions.can_manage(actor, unit):
         raise PermissionDenied(_("You may not manage funding for this unit."))
-    if estimate < 0 or allocated < 0:
-        raise FieldErrors({"estimate": _("Amounts cannot be negative.")})
+    _check_line_values(
+        year=year, source=source, level=level, estimate=estimate, allocated=allocated
+    )
     line = BudgetLine(
         unit=unit,
         year=year,
@@ -162,9 +172,48 @@ def budget_line_create(
         allocated=allocated,
         decision=decision,
     )
-    line._change_reason = reason or _("Budget line created")
-    line.save()
+    save_with_history(line, actor=actor, reason=reason or _("Budget line created"))
     return line
+
+
+def missing_details(entry: SpendingEntry) -> dict[str, str]:
+    """What a head's norm needs and the entry lacks (no figures: nothing to compare yet)."""
+    if entry.head == Head.FUEL and not entry.distance_km:
+        return {"distance_km": _("Fuel needs the distance log (km).")}
+    if entry.head == Head.MODELS and not (entry.model_id and entry.commune_id):
+        return {"model": _("A model entry needs the model and the commune.")}
+    if entry.head == Head.VISITS and not (entry.person or (entry.model_id and entry.commune_id)):
+        return {"person": _("A visit needs either the person or the model and its commune.")}
+    return {}
+
+
+LINKS = {
+    "model": ("models", "SelfManagementModel", "owner"),
+    "campaign": ("campaigns", "Campaign", "owner"),
+    "directive": ("directives", "Directive", "issuing_unit"),
+}
+
+
+def _check_links(line: BudgetLine, entry: SpendingEntry) -> None:
+    """A linked model, campaign or directive must belong to the line's province."""
+    root = _province_of(line.unit)
+    prefix = root.path if root is not None else line.unit.path
+    errors = {}
+    for field, (_app, _model, owner) in LINKS.items():
+        record = getattr(entry, field)
+        if record is not None and not getattr(record, owner).path.startswith(prefix):
+            errors[field] = _("This record is not of the line's province.")
+    if entry.commune_id and not entry.commune.path.startswith(prefix):
+        errors["commune"] = _("This commune is not of the line's province.")
+    if errors:
+        raise FieldErrors(errors)
+
+
+def _check_line(actor, line: BudgetLine) -> None:
+    if not in_scope(actor, line.unit.path):
+        raise NotFound(_("No budget line %(id)s.") % {"id": line.pk})
+    if not permissions.can_manage(actor, line.unit):
+        raise PermissionDenied(_("You may not manage funding for this unit."))
 
 
 @transaction.atomic
@@ -178,22 +227,30 @@ def spending_create(
     payee: str,
     voucher: str = "",
     commune=None,
-    model_ref: str = "",
+    model=None,
+    campaign=None,
+    directive=None,
     person: str = "",
     distance_km: int | None = None,
+    voucher_file=None,
     reason: str = "",
 ) -> SpendingEntry:
-    """Record a spending entry; refused (nothing saved) when over a norm, with the figures."""
-    if not in_scope(actor, line.unit.path):
-        raise NotFound(_("No budget line %(id)s.") % {"id": line.pk})
-    if not permissions.can_manage(actor, line.unit):
-        raise PermissionDenied(_("You may not manage funding for this unit."))
-    if amount <= 0:
+    """Record a spending entry; refused (nothing saved) when over a norm, with the figures.
+
+    A missing detail or a wrong value is a FieldErrors (400); an entry over a norm is a
+    NormExceeded (422) whose messages carry the amounts, the norm and its citation.
+    """
+    _check_line(actor, line)
+    if head not in Head.values:
+        raise FieldErrors({"head": _("Unknown spending head.")})
+    if amount is None or amount <= 0:
         raise FieldErrors({"amount": _("The amount must be a positive whole number of VND.")})
     if date.year != line.year:
         raise FieldErrors(
             {"date": _("The date is outside the line's year %(y)s.") % {"y": line.year}}
         )
+    if not (payee or "").strip():
+        raise FieldErrors({"payee": _("Write the payee or the purpose.")})
     # Serialise entries on the same line so two concurrent entries cannot both pass a norm.
     BudgetLine.objects.select_for_update().filter(pk=line.pk).first()
     entry = SpendingEntry(
@@ -201,16 +258,108 @@ def spending_create(
         date=date,
         head=head,
         amount=amount,
-        payee=payee,
-        voucher=voucher,
+        payee=payee.strip(),
+        voucher=voucher.strip(),
         commune=commune,
-        model_ref=model_ref,
-        person=person,
+        model=model,
+        campaign=campaign,
+        directive=directive,
+        person=person.strip(),
         distance_km=distance_km,
     )
+    _check_links(line, entry)
+    missing = missing_details(entry)
+    if missing:
+        raise FieldErrors(missing)
     errors = check_norms(line=line, entry=entry)
     if errors:
-        raise FieldErrors(errors)
-    entry._change_reason = reason or _("Spending recorded")
-    entry.save()
+        raise NormExceeded(errors)
+    if voucher_file is not None:
+        entry.voucher_file = uploads.checked_voucher(voucher_file)
+        entry.voucher_file_name = entry.voucher_file.name
+    save_with_history(entry, actor=actor, reason=reason or _("Spending recorded"))
     return entry
+
+
+LINE_FIELDS = ("source", "level", "estimate", "allocated", "decision")
+
+
+def _check_line_values(*, year, source, level, estimate, allocated) -> None:
+    errors = {}
+    if not 2000 <= int(year or 0) <= 2100:
+        errors["year"] = _("The year must be between 2000 and 2100.")
+    if source not in Source.values:
+        errors["source"] = _("Unknown funding source.")
+    if level not in Level.values:
+        errors["level"] = _("Unknown budget level.")
+    if estimate is None or estimate < 0:
+        errors["estimate"] = _("Amounts cannot be negative.")
+    if allocated is None or allocated < 0:
+        errors["allocated"] = _("Amounts cannot be negative.")
+    if errors:
+        raise FieldErrors(errors)
+
+
+@transaction.atomic
+def budget_line_update(*, actor, line: BudgetLine, reason: str, **changes) -> BudgetLine:
+    """Correct a line's source, level, estimate, allocation or decision, with the reason."""
+    _check_line(actor, line)
+    if not (reason or "").strip():
+        raise FieldErrors({"reason": _("Give the reason for the change.")})
+    for field, value in changes.items():
+        if field not in LINE_FIELDS:
+            raise FieldErrors({field: _("This field cannot be changed.")})
+        setattr(line, field, value)
+    _check_line_values(
+        year=line.year,
+        source=line.source,
+        level=line.level,
+        estimate=line.estimate,
+        allocated=line.allocated,
+    )
+    save_with_history(line, actor=actor, reason=reason.strip())
+    return line
+
+
+@transaction.atomic
+def norm_create(
+    *,
+    actor,
+    province,
+    kind: str,
+    level: str,
+    limit: int,
+    valid_from: date,
+    decision: str,
+    valid_to: date | None = None,
+) -> Norm:
+    """A province's own norm with its decision; it wins over the Circular's from its date."""
+    if not in_scope(actor, province.path) or province.kind != "province":
+        raise NotFound(_("No unit with code %(code)s.") % {"code": province.code})
+    if not permissions.can_set_norms(actor, province):
+        raise PermissionDenied(_("Only the province's staff record its own norms."))
+    errors = {}
+    if kind not in NormKind.values:
+        errors["kind"] = _("Unknown norm.")
+    if level not in Level.values:
+        errors["level"] = _("Unknown budget level.")
+    if limit is None or limit <= 0:
+        errors["limit"] = _("The limit must be a positive whole number.")
+    if not (decision or "").strip():
+        errors["decision"] = _("Give the province's decision (number and date).")
+    if valid_to is not None and valid_to < valid_from:
+        errors["valid_to"] = _("The end date is before the start date.")
+    if errors:
+        raise FieldErrors(errors)
+    norm = Norm(
+        kind=kind,
+        level=level,
+        limit=limit,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        province=province,
+        decision=decision.strip(),
+        citation=decision.strip()[:255],
+    )
+    save_with_history(norm, actor=actor, reason=_("Province's own norm"))
+    return norm

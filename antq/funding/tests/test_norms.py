@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.apps import apps
 
 from antq.core.errors import FieldErrors, PermissionDenied
 from antq.core.roles import Role
@@ -30,6 +31,19 @@ def line(actor, unit, level, source="state", year=2026, allocated=500_000_000):
         estimate=allocated,
         allocated=allocated,
         decision="QĐ 1/QĐ-UBND",
+    )
+
+
+def smm(unit, name="Camera an ninh"):
+    """A self-management model owned by `unit` (made directly: no import of the models app)."""
+    return apps.get_model("models", "SelfManagementModel").objects.create(
+        name=name,
+        field="residential",
+        owner=unit,
+        path=unit.path,
+        level="commune",
+        decision_number="1/QĐ-UBND",
+        decision_date=date(2026, 1, 2),
     )
 
 
@@ -70,7 +84,7 @@ def test_model_20m_per_commune_year(tree, officer):
         "line": ln,
         "head": "models",
         "commune": tree.commune,
-        "model_ref": "MH-1",
+        "model": smm(tree.commune),
     }
     services.spending_create(date=date(2026, 2, 1), amount=15_000_000, payee="a", **kw)
     errors = refused(date=date(2026, 5, 1), amount=6_000_000, **kw)
@@ -85,13 +99,12 @@ def test_model_20m_per_commune_year(tree, officer):
 def test_province_visits_model_10m_and_30_communes(tree, staff, persona):
     ln = line(staff, tree.province, "province")
     kw = {"actor": staff, "line": ln, "head": "visits", "date": date(2026, 8, 1)}
-    errors = refused(amount=10_000_001, commune=tree.commune, model_ref="MH-1", **kw)
+    mh1, mh2 = smm(tree.commune), smm(tree.commune2, "Tổ tự quản")
+    errors = refused(amount=10_000_001, commune=tree.commune, model=mh1, **kw)
     assert "10.000.000" in errors["amount"]
-    services.spending_create(
-        amount=10_000_000, commune=tree.commune, model_ref="MH-1", payee="x", **kw
-    )
+    services.spending_create(amount=10_000_000, commune=tree.commune, model=mh1, payee="x", **kw)
     Norm.objects.filter(kind="visit_communes_per_year", level="province").update(limit=1)
-    errors = refused(amount=1_000_000, commune=tree.commune2, model_ref="MH-2", **kw)
+    errors = refused(amount=1_000_000, commune=tree.commune2, model=mh2, **kw)
     assert "2 " in errors["commune"] and "1 " in errors["commune"]
 
 
@@ -115,7 +128,7 @@ def test_district_norms_only_before_2025(tree, staff):
         date=date(2024, 8, 1),
         amount=5_000_001,
         commune=tree.commune,
-        model_ref="MH-1",
+        model=smm(tree.commune),
     )
     assert "5.000.000" in errors["amount"]
 
@@ -135,6 +148,24 @@ def test_province_own_norm_wins(tree, staff):
         actor=staff, line=ln, head="visits", date=date(2026, 8, 1), amount=2_500_000, person="B"
     )
     assert "2.000.000" in errors["amount"] and "QĐ 9/2026" in errors["amount"]
+
+
+def test_refusal_saves_nothing_and_is_a_422(tree, officer):
+    ln = line(officer, tree.commune, "commune")
+    with pytest.raises(services.NormExceeded) as err:
+        services.spending_create(
+            actor=officer,
+            line=ln,
+            date=date(2026, 3, 1),
+            head="fuel",
+            amount=130_000,
+            distance_km=10,
+            payee="x",
+        )
+    assert err.value.status == 422 and SpendingEntry.objects.count() == 0
+    # a missing distance is a plain refusal (400), not a norm
+    errors = refused(actor=officer, line=ln, date=date(2026, 3, 1), head="fuel", amount=1)
+    assert "km" in errors["distance_km"]
 
 
 def test_statement_totals_equal_entries(tree, staff, officer):
