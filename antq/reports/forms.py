@@ -30,6 +30,32 @@ class RollupFilterForm(forms.Form):
     unit = forms.CharField(label=_("Unit code"), max_length=40, required=False)
 
 
+class InboxFilterForm(forms.Form):
+    """Filters of the reports awaiting approval (and of those already acted on)."""
+
+    form = _FormChoice(
+        label=_("Report form"),
+        queryset=ReportForm.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("All forms"),
+    )
+    period = forms.CharField(
+        label=_("Period"), max_length=8, required=False, help_text=_("e.g. 2026-10")
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("submitted", _("Waiting for approval")),
+            ("approved", _("Approved")),
+            ("returned", _("Returned")),
+            ("", _("All")),
+        ],
+    )
+    unit = forms.CharField(label=_("Commune or unit"), max_length=80, required=False)
+
+
 class EntryChooserForm(forms.Form):
     form = _form_field()
     unit = forms.CharField(label=_("Unit code"), max_length=40)

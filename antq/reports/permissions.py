@@ -41,3 +41,14 @@ def can_reopen(user, report) -> bool:
 
 def can_configure(user) -> bool:
     return is_admin(user) or user.has_role(Role.PROVINCE_STAFF)
+
+
+def can_approve_many(user) -> bool:
+    """Approve a selection of reports with one confirmation: province staff."""
+    return is_admin(user) or user.has_role(Role.PROVINCE_STAFF)
+
+
+def can_use_forms(user) -> bool:
+    """See the entry and upload forms: the roles that enter reports (not leaders, appraisers
+    or viewers)."""
+    return _has_any(user, ENTRY_ROLES)

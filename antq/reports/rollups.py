@@ -169,7 +169,10 @@ def completeness_by_child(form: ReportForm, period: Period, unit: Unit | None) -
         .filter(parent_id=unit.pk if unit is not None else None)
         .filter(path__in=list(expected))
         .select_related("unit")
-        .annotate(own_status=Subquery(own.values("status")[:1]))
+        .annotate(
+            own_status=Subquery(own.values("status")[:1]),
+            own_report=Subquery(own.values("pk")[:1]),
+        )
         .order_by("sort_name", "unit__code")
     )
     rows = []
@@ -177,7 +180,14 @@ def completeness_by_child(form: ReportForm, period: Period, unit: Unit | None) -
         got = received.get(child.path, {})
         figures = Completeness(expected[child.path], got.get("n", 0), got.get("on_time", 0))
         status = ReportStatus(child.own_status).label if child.own_status else ""
-        rows.append({"placement": child, "figures": figures, "status": status})
+        rows.append(
+            {
+                "placement": child,
+                "figures": figures,
+                "status": status,
+                "report_id": child.own_report,
+            }
+        )
     return rows
 
 
@@ -297,3 +307,36 @@ def rollup_totals(form: ReportForm, first: Period, last: Period, unit: Unit | No
             }
         )
     return rows
+
+
+def rollup_totals_by_period(
+    form: ReportForm, first: Period, last: Period, unit: Unit | None, indicators: list
+) -> dict[str, dict[str, Decimal | int | None]]:
+    """Per period key of first..last, each given indicator's total for that period alone.
+
+    Two queries whatever the number of periods (the unit's placements, one aggregate grouped
+    by period and indicator), for trends; each period's figure is what `rollup_totals` gives
+    for that period (a "latest" indicator over one period is its total).
+    """
+    spans = _spans(unit, first, last)
+    by_id = {i.pk: i for i in indicators if i.is_numeric}
+    if not spans or not by_id:
+        return {}
+    rows = (
+        ReportValue.objects.filter(_range_filter(form, first, last, spans, "report__"))
+        .filter(indicator_id__in=list(by_id))
+        .values("report__period_key", "indicator_id")
+        .annotate(total=Sum("number"), maximum=Max("number"), average=Avg("number"))
+        .order_by()
+    )
+    result: dict[str, dict] = {}
+    for row in rows:
+        indicator = by_id[row["indicator_id"]]
+        value = {
+            Aggregation.SUM: row["total"],
+            Aggregation.MAX: row["maximum"],
+            Aggregation.AVG: row["average"],
+            Aggregation.LATEST: row["total"],
+        }[indicator.aggregation]
+        result.setdefault(row["report__period_key"], {})[indicator.code] = _number(value, indicator)
+    return result

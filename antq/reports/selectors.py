@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from antq.core.errors import NotFound
@@ -168,15 +168,39 @@ def inbox(*, user) -> dict:
                     due.append(
                         InboxRow(form, unit, period, period.deadline(form.deadline_days), report)
                     )
-    to_approve = Report.objects.none()
-    if any(user.has_role(r) for r in permissions.APPROVER_ROLES) or is_admin(user):
-        to_approve = (
-            scoped_reports(user=user)
-            .filter(status=ReportStatus.SUBMITTED)
-            .exclude(unit_id=user.unit_id)
-            .order_by("submitted_at")[:50]
+    return {"due": due}
+
+
+def approval_queue(
+    *, user, form=None, period: str = "", status: str = ReportStatus.SUBMITTED, unit: str = ""
+) -> QuerySet[Report]:
+    """The reports of the account's subtree it may act on, newest submission first (so a late
+    report just sent is on the first page); every one reachable by paging, none left out.
+
+    `status` "" means any status but draft; `unit` matches a unit's code or part of its name
+    (a commune's, or its parent's).
+    """
+    if not (any(user.has_role(r) for r in permissions.APPROVER_ROLES) or is_admin(user)):
+        return Report.objects.none()
+    reports = (
+        scoped_reports(user=user)
+        .exclude(unit_id=user.unit_id)
+        .exclude(status=ReportStatus.DRAFT)
+        .select_related("unit__parent", "form")
+    )
+    if status:
+        reports = reports.filter(status=status)
+    if form is not None:
+        reports = reports.filter(form=form)
+    if period:
+        reports = reports.filter(period_key=period.strip().upper())
+    if unit := unit.strip():
+        reports = reports.filter(
+            Q(unit__code=unit)
+            | Q(unit__name__icontains=unit)
+            | Q(unit__parent__name__icontains=unit)
         )
-    return {"due": due, "to_approve": list(to_approve)}
+    return reports.order_by("-submitted_at", "-pk")
 
 
 def overview(*, user) -> list[dict]:

@@ -5,11 +5,11 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from antq.core.errors import DomainError, NotFound, PermissionDenied
 from antq.units.models import Unit
 from antq.units.permissions import in_scope
-from simple_history.utils import bulk_create_with_history
 
 from . import formcache, periods, permissions
 from .choices import EDITABLE_STATUSES, ReportStatus
@@ -316,3 +316,16 @@ def report_reopen(*, actor, report: Report, reason: str) -> Report:
     report.approved_by = None
     _save(report, actor=actor, reason=_("Reopened: %(reason)s") % {"reason": reason})
     return report
+
+
+@transaction.atomic
+def report_approve_many(*, actor, reports) -> int:
+    """Approve several submitted reports at once (province staff): all or none."""
+    if not (permissions.can_approve_many(actor)):
+        raise PermissionDenied(_("Only province staff may approve several reports at once."))
+    reports = list(reports)
+    if not reports:
+        raise DomainError(_("Select the reports to approve."))
+    for report in reports:
+        report_approve(actor=actor, report=report)
+    return len(reports)

@@ -10,12 +10,20 @@ from django.views.decorators.http import require_POST
 
 from antq.core.errors import DomainError, NotFound
 from antq.core.excel import workbook_response
+from antq.core.paging import page_of
 from antq.units.permissions import is_admin
 from antq.units.selectors import scoped_units, today, unit_get
 
 from . import excel, periods, permissions, rollups, selectors, services
 from .choices import PeriodType
-from .forms import EntryChooserForm, ReasonForm, RollupFilterForm, TemplateForm, UploadForm
+from .forms import (
+    EntryChooserForm,
+    InboxFilterForm,
+    ReasonForm,
+    RollupFilterForm,
+    TemplateForm,
+    UploadForm,
+)
 from .registry_figures import differs, registry_figures
 
 
@@ -33,15 +41,52 @@ def _initial(request) -> dict:
     return {"form": "movement-monthly", "period": month.key, "unit": unit}
 
 
+def _queue(request):
+    filters = InboxFilterForm(request.GET or None, initial={"status": "submitted"})
+    data = filters.cleaned_data if filters.is_valid() else {"status": "submitted"}
+    if not request.GET:
+        data = {"status": "submitted"}
+    queue = selectors.approval_queue(
+        user=request.user,
+        form=data.get("form"),
+        period=data.get("period", ""),
+        status=data.get("status", "submitted"),
+        unit=data.get("unit", ""),
+    )
+    return filters, page_of(queue, request.GET.get("page"))
+
+
 @login_required
 def home(request):
+    filters, page = _queue(request)
+    user = request.user
     context = {
-        **selectors.inbox(user=request.user),
-        "overview": selectors.overview(user=request.user),
+        **selectors.inbox(user=user),
+        "queue": page,
+        "queue_filters": filters,
+        "is_approver": any(user.has_role(r) for r in permissions.APPROVER_ROLES) or is_admin(user),
+        "can_approve_many": permissions.can_approve_many(user),
+        "can_use_forms": permissions.can_use_forms(user),
+        "overview": selectors.overview(user=user),
         "chooser": EntryChooserForm(initial=_initial(request)),
         "template_form": TemplateForm(initial=_initial(request)),
     }
     return render(request, "reports/home.html", context)
+
+
+@login_required
+@require_POST
+def approve_many(request):
+    ids = [int(i) for i in request.POST.getlist("report") if i.isdigit()]
+    reports = selectors.scoped_reports(user=request.user).filter(pk__in=ids)
+    try:
+        count = services.report_approve_many(actor=request.user, reports=reports)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Approved %(n)s report(s); they are locked.") % {"n": count})
+    back = request.POST.get("next", "")
+    return redirect(reverse("reports:home") + (back if back.startswith("?") else ""))
 
 
 @login_required
@@ -117,12 +162,23 @@ def entry(request, form: str, unit: str, period: str):
         except DomainError as error:
             problem = error.message
         else:
-            messages.success(request, _("Submitted.") if submit else _("Draft saved."))
+            if submit:
+                done = _(
+                    "Sent the report for %(period)s to %(unit)s for approval; it can no "
+                    "longer be changed unless returned."
+                ) % {
+                    "period": report.period_label,
+                    "unit": target.parent.name if target.parent else _("the level above"),
+                }
+            else:
+                done = _("Draft saved; not sent yet.")
+            messages.success(request, done)
             return redirect("reports:detail", report.pk) if submit else redirect(request.path)
     context = {
         "form": report_form,
         "unit": target,
         "period": period,
+        "period_label": periods.key_label(period),
         "report": report,
         "rows": _rows(report_form, values, errors, _registry(report_form, target, period)),
         "problem": problem,
@@ -167,14 +223,19 @@ def _act(request, pk: int, action, done: str):
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, done)
+        messages.success(request, done % {"unit": report.unit.name, "period": report.period_label})
     return redirect("reports:detail", report.pk)
 
 
 @login_required
 @require_POST
 def report_approve(request, pk: int):
-    return _act(request, pk, services.report_approve, _("Approved; the report is locked."))
+    return _act(
+        request,
+        pk,
+        services.report_approve,
+        _("Approved the report of %(unit)s for %(period)s; it is locked."),
+    )
 
 
 @login_required
@@ -185,7 +246,9 @@ def report_return(request, pk: int):
     def action(**kwargs):
         return services.report_return(reason=reason, **kwargs)
 
-    return _act(request, pk, action, _("Returned to the unit."))
+    return _act(
+        request, pk, action, _("Returned the report for %(period)s to %(unit)s with the reason.")
+    )
 
 
 @login_required
@@ -196,7 +259,9 @@ def report_reopen(request, pk: int):
     def action(**kwargs):
         return services.report_reopen(reason=reason, **kwargs)
 
-    return _act(request, pk, action, _("Reopened; the unit can correct it."))
+    return _act(
+        request, pk, action, _("Reopened the report for %(period)s; %(unit)s can correct it.")
+    )
 
 
 def _target(request, code: str):
