@@ -100,14 +100,14 @@ def test_submit_and_approve_ask_first_and_say_what_was_done(client, persona, tre
     assert "data-confirm=" in form and "Tháng 09/2026" in form
     assert "onclick" not in form and "reports/confirm.js" in form
     answer = client.post(url, {**FIGURES, "action": "submit"}, follow=True)
-    message = [str(m) for m in answer.context["messages"]][0]
+    message = next(str(m) for m in answer.context["messages"])
     assert "Tháng 09/2026" in message and "Đã gửi" in message
     report = Report.objects.get()
     assert report.is_late
     assert 'data-testid="late"' in answer.content.decode()
     client.force_login(persona(Role.PROVINCE_STAFF))
     answer = client.post(f"/reports/{report.pk}/return/", {"reason": "Sai số liệu"}, follow=True)
-    message = [str(m) for m in answer.context["messages"]][0]
+    message = next(str(m) for m in answer.context["messages"])
     assert "Đã trả lại" in message and report.unit.name in message
 
 
