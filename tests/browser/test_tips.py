@@ -18,7 +18,7 @@ def test_citizen_sends_returns_and_answers(page, tree, persona, tmp_path, settin
     page.locator("select[name=kind]").select_option("drugs")
     page.locator("textarea[name=text]").fill("Có người bán ma túy ở đầu ngõ vào buổi tối.")
     page.locator("#place-search").fill("dong hung")
-    page.wait_for_function("document.querySelectorAll('#place option').length > 1")
+    page.locator("#place option").nth(1).wait_for(state="attached")
     assert "Thôn Đông Hưng" in page.locator("#place").inner_text()
     page.locator("input[name=attachments]").set_input_files(str(photo))
     page.locator("#tip-submit").click()
