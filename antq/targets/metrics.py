@@ -57,10 +57,28 @@ def evaluation_period(year: int, subject: str) -> tuple[date, date]:
     return rules.evaluation_period(year, SUBJECT_KINDS[subject][0])
 
 
+def remember_anchors(scope: Unit | None) -> None:
+    """Read `scope`'s placements once for the rest of a request (a dashboard's many panels).
+
+    Only a unit instance fetched for the request should remember them: a reorganisation later
+    on would not be seen by this instance.
+    """
+    if scope is not None:
+        scope._anchor_placements = list(UnitPlacement.objects.filter(unit=scope))
+
+
 def _anchor_path(scope: Unit | None, day: date) -> str | None:
     """The path prefix of `scope` on `day`; "" for the whole country; None if it did not exist."""
     if scope is None:
         return ""
+    remembered = getattr(scope, "_anchor_placements", None)
+    if remembered is not None:
+        on_day = [
+            p
+            for p in remembered
+            if p.valid_from <= day and (p.valid_to is None or p.valid_to >= day)
+        ]
+        return on_day[0].path if on_day else None
     anchor = placement_of(scope, day)
     return anchor.path if anchor is not None else None
 

@@ -102,15 +102,14 @@ def reports_panel(unit: Unit | None, *, year: int, today: date) -> dict | None:
     months = [last]
     while len(months) < TREND_MONTHS:
         months.insert(0, months[0].previous())
+    indicators = [i for i in form.ordered_indicators() if i.code in TREND_INDICATORS]
+    names = {i.code: i.name for i in indicators}
+    totals = rollups.rollup_totals_by_period(form, months[0], last, unit, indicators)
     trends = {code: [] for code in TREND_INDICATORS}
-    names = {}
     for month in months:
-        for row in rollups.rollup_totals(form, month, month, unit):
-            code = row["indicator"].code
-            if code in trends:
-                names[code] = row["indicator"].name
-                label = f"{month.key[5:]}/{month.key[:4]}"
-                trends[code].append((label, float(row["value"] or 0)))
+        label = f"{month.key[5:]}/{month.key[:4]}"
+        for code in names:
+            trends[code].append((label, float(totals.get(month.key, {}).get(code) or 0)))
     return {
         "form": form,
         "period": last,

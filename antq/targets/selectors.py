@@ -307,10 +307,10 @@ def attainment_of(target: Target, *, with_closest: bool = True) -> Attainment:
 
 
 def attainments(*, user, year: int, unit: Unit, with_closest: bool = True) -> list[Attainment]:
-    return [
-        attainment_of(t, with_closest=with_closest)
-        for t in target_list(user=user, year=year, unit=unit)
-    ]
+    found = list(target_list(user=user, year=year, unit=unit))
+    for target in found:
+        target.unit = unit  # the caller's instance, with what it already read (its placements)
+    return [attainment_of(t, with_closest=with_closest) for t in found]
 
 
 def drilldown(unit: Unit | None, year: int) -> list[dict]:

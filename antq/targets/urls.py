@@ -6,5 +6,6 @@ app_name = "targets"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("manage/", views.target_manage, name="manage"),
+    path("<int:pk>/closest/", views.target_closest, name="closest"),
     path("<int:pk>/cascade/", views.target_cascade, name="cascade"),
 ]

@@ -18,7 +18,7 @@ from antq.units.models import Unit
 from antq.units.selectors import today
 
 from . import metrics, reporting, selectors, services
-from .choices import Metric, Subject
+from .choices import Subject
 from .forms import TargetForm
 from .models import Target
 
@@ -51,19 +51,23 @@ def _unit_and_year(request):
 def dashboard(request):
     unit, year = _unit_and_year(request)
     subject = SUBJECT_BELOW.get(unit.kind, Subject.ESTABLISHMENT) if unit else Subject.COMMUNE
+    metrics.remember_anchors(unit)
     rows = selectors.drilldown(unit, year)
     if request.GET.get("export") == "children":
         return _export_children(rows, unit, year)
     classes = metrics.class_distribution(unit, year, subject)
     progress = selectors.recognition_progress(unit, year, subject)
-    total = metrics.measure(unit, year, Metric.RECOGNISED_SHARE, subject).total
+    total = metrics.population(unit, year, subject).count()
     panel = reporting.reports_panel(unit, year=year, today=today())
     context = {
         "unit": unit,
         "year": year,
         "subject": Subject(subject),
         "country": COUNTRY if unit_permissions.is_admin(request.user) else None,
-        "attainments": selectors.attainments(user=request.user, year=year, unit=unit)
+        # The closest units are loaded when a card's list is opened (target_closest).
+        "attainments": selectors.attainments(
+            user=request.user, year=year, unit=unit, with_closest=False
+        )
         if unit is not None
         else [],
         "reports": panel,
@@ -78,9 +82,18 @@ def dashboard(request):
         "progress_chart": step_chart(progress, title=_("Recognised so far"), ceiling=total)
         if progress
         else None,
+        "lazy_closest": True,
         "can_set": unit is not None and services.can_set_targets(request.user, unit),
     }
     return render(request, "targets/dashboard.html", context)
+
+
+@login_required
+def target_closest(request, pk: int):
+    """The units nearest to counting for one target, as the card's list (HTMX) or a page."""
+    target = get_object_or_404(selectors.target_list(user=request.user), pk=pk)
+    attained = selectors.attainment_of(target)
+    return render(request, "targets/_closest.html", {"a": attained})
 
 
 def _export_children(rows, unit, year):

@@ -53,6 +53,9 @@ def test_dashboard_drills_down_and_exports(tree, persona, year, client):
     assert 'data-testid="drill-16417-KDC01"' in commune
 
 
+BUDGET = 32  # was 70; goal 20 (issue 15)
+
+
 def test_dashboard_queries_do_not_grow_with_the_data(
     tree,
     persona,
@@ -60,19 +63,31 @@ def test_dashboard_queries_do_not_grow_with_the_data(
     client,
     django_assert_max_num_queries,
 ):
+    """Issue 15: the leader's province page in a fixed number of queries at any size.
+
+    The goal is 20; 32 today (see the targets' report): three per population target remain.
+    """
     staff = persona(Role.PROVINCE_STAFF)
-    for metric, subject in (
-        ("recognised_share", "residential_area"),
-        ("good_or_better_share", "commune"),
-        ("weak_count", "commune"),
+    for metric, subject, value in (
+        ("recognised_share", "residential_area", 90),
+        ("good_or_better_share", "commune", 80),
+        ("weak_count", "commune", 0),
+        ("directives_acknowledged_share", "", 100),
     ):
-        target(persona, tree, metric=metric, subject=subject, comparison="gte", value=Decimal(0))
+        target(persona, tree, metric=metric, subject=subject, comparison="gt", value=Decimal(value))
+    recognise(persona, year, tree["16417-KDC01"])
     client.force_login(persona(Role.LEADER))
-    with django_assert_max_num_queries(80) as small:  # 12 months of trends: 3 each
-        client.get("/targets/", {"unit": "38", "year": YEAR})
+    with django_assert_max_num_queries(BUDGET) as small:  # twelve months of trends in one query
+        page = client.get("/targets/", {"unit": "38", "year": YEAR})
+    assert 'data-state="not_met"' in page.content.decode()
     units_import(actor=staff, data=xlsx_bytes(area_rows("16417", 400)), filename="kdc.xlsx")
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    with django_assert_max_num_queries(BUDGET) as large:
         client.get("/targets/", {"unit": "38", "year": YEAR})
+    assert len(large.captured_queries) == len(small.captured_queries)
+    [recognised] = [t for t in selectors.target_list(user=staff) if t.subject == "residential_area"]
+    closest = client.get(f"/targets/{recognised.pk}/closest/").content.decode()
+    assert closest.count("<li>") == selectors.CLOSEST_LIMIT  # loaded when the list is opened
+    assert "/units/16417-KDC01/" not in closest  # recognised: not among those still to win
 
 
 def test_public_page_shows_only_published_targets_without_login(
