@@ -24,3 +24,9 @@ urlpatterns = [
     path("public/<str:province>/tips/", include("antq.tips.public_urls")),
     path("", include("antq.web.urls")),
 ]
+
+# The site's own error pages, in Vietnamese (antq/templates/400.html ... 500.html).
+handler400 = "antq.web.errors.bad_request"
+handler403 = "antq.web.errors.permission_denied"
+handler404 = "antq.web.errors.page_not_found"
+handler500 = "antq.web.errors.server_error"

@@ -9,9 +9,11 @@ Debian 12 (1.07) lacks the Vietnamese letters with two diacritics (ố, ự, ậ
 """
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
+
+from .bounds import printable
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -52,8 +54,21 @@ class OfficialDocument:
         return f"{self.place}, ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
 
 
+def _printable(document: OfficialDocument) -> OfficialDocument:
+    """Return the document with every text writable (see `antq.core.bounds.printable`)."""
+    changes = {}
+    for item in fields(document):
+        value = getattr(document, item.name)
+        if isinstance(value, str):
+            changes[item.name] = printable(value)
+    changes["body"] = [replace(part, text=printable(part.text)) for part in document.body]
+    changes["recipients"] = [printable(name) for name in document.recipients]
+    return replace(document, **changes)
+
+
 def to_docx(document: OfficialDocument) -> bytes:
     """Return the document as a Word file."""
+    document = _printable(document)
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
@@ -132,6 +147,7 @@ def to_docx(document: OfficialDocument) -> bytes:
 
 def to_pdf(document: OfficialDocument) -> bytes:
     """Return the document as a PDF with the Vietnamese font embedded."""
+    document = _printable(document)
     from fpdf import FPDF
 
     pdf = FPDF(format="A4", unit="mm")

@@ -1,5 +1,8 @@
 """Excel output shared by every list: one streaming writer, Vietnamese headers.
 
+Every text is written as text, and a character no cell may hold (a NUL stored before the
+input checks) is written as U+FFFD rather than failing the whole file.
+
 Every text is written as text, never as a formula: a unit named `=HYPERLINK("http://x","y")`
 or `=cmd|' /C calc'!A0` must come back as those characters, not as a live link or command.
 openpyxl turns any string starting with "=" into a formula, so each text that starts with one
@@ -15,6 +18,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import TYPE_FORMULA, TYPE_STRING
 from openpyxl.styles import Font
+
+from .bounds import printable
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # What a spreadsheet (or a CSV reader) may take as the start of a formula.
@@ -33,6 +38,8 @@ def as_text(cell) -> None:
 
 
 def _safe_cell(sheet, value):
+    if isinstance(value, str):
+        value = printable(value)  # a bad character stored earlier must not fail the export
     if not is_formula_like(value):
         return value
     cell = WriteOnlyCell(sheet, value=value)
@@ -49,7 +56,7 @@ def xlsx_response(
     bold = Font(bold=True)
     header_cells = []
     for text in headers:
-        cell = WriteOnlyCell(sheet, value=str(text))
+        cell = WriteOnlyCell(sheet, value=printable(str(text)))
         cell.font = bold
         as_text(cell)
         header_cells.append(cell)

@@ -2,6 +2,9 @@
 
 from django.db.models import ForeignKey, Model
 
+from .bounds import record_errors
+from .errors import FieldErrors
+
 
 def _display(field, value):
     if value in (None, ""):
@@ -51,7 +54,13 @@ def history_of(record: Model, *, excluded_fields: tuple[str, ...] = ()) -> list[
 
 
 def save_with_history(record: Model, *, actor, reason: str = "") -> None:
-    """Save a domain record; its history row names the actor (none for set-up) and why."""
+    """Save a domain record; its history row names the actor (none for set-up) and why.
+
+    A value its column cannot hold, or text or a date out of bounds (`antq.core.bounds`),
+    is refused with the field's message before anything is written.
+    """
+    if errors := record_errors(record):
+        raise FieldErrors(errors)
     if hasattr(record, "refresh_search_fields"):
         record.refresh_search_fields()
     record._history_user = actor if getattr(actor, "pk", None) else None

@@ -1,7 +1,14 @@
-"""Vietnamese first: the interface language is the user's explicit choice, else Vietnamese."""
+"""Site-wide middleware: Vietnamese first, and input bounds checked before any view runs."""
+
+import json
 
 from django.conf import settings
+from django.http import JsonResponse
+from django.shortcuts import render
 from django.utils import translation
+from django.utils.translation import gettext as _
+
+from . import bounds
 
 
 class LanguageMiddleware:
@@ -23,3 +30,48 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class InputBoundsMiddleware:
+    """Refuse, before any view runs, a written form or JSON body holding what no input may.
+
+    Every field of a POST, PUT or PATCH (form fields, uploaded file names, JSON at any depth)
+    goes through `antq.core.bounds.value_problem`: control characters, unpaired surrogates,
+    bidirectional overrides, and dates or years outside the system's bounds. The answer is
+    400 with the field and why: the site's error page, or a JSON error under /api/.
+    """
+
+    METHODS = {"POST", "PUT", "PATCH"}
+    SKIPPED = {"csrfmiddlewaretoken"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in self.METHODS and (found := self._problem(request)):
+            return self._refuse(request, *found)
+        return self.get_response(request)
+
+    def _problem(self, request) -> tuple[str, str] | None:
+        content_type = request.content_type or ""
+        if content_type == "application/json" or content_type.endswith("+json"):
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+            if not length or length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+                return None  # nothing to read, or too big: the view refuses it as before
+            try:
+                data = json.loads(request.body)
+            except ValueError:
+                return None  # not JSON: the API answers that itself
+            return bounds.first_problem(data)
+        if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            fields = {k: v for k, v in request.POST.lists() if k not in self.SKIPPED}
+            names = {k: [f.name for f in v] for k, v in request.FILES.lists()}
+            return bounds.first_problem(fields) or bounds.first_problem(names)
+        return None
+
+    def _refuse(self, request, field: str, problem: str):
+        message = _("The field “%(field)s”: %(problem)s") % {"field": field, "problem": problem}
+        if request.path.startswith("/api/"):
+            body = {"detail": message, "errors": [{"field": field, "message": problem}]}
+            return JsonResponse(body, status=400)
+        return render(request, "400.html", {"message": message}, status=400)

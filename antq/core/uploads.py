@@ -33,6 +33,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._reader import WorkSheetParser
 
+from .bounds import cells_problem
 from .errors import DomainError, FieldErrors
 
 MB = 1024 * 1024
@@ -205,6 +206,13 @@ def _too_many_rows(line: int, max_rows: int) -> DomainError:
     )
 
 
+def _clean_row(line: int, row):
+    """Refuse a row whose text holds what no input may (`antq.core.bounds.text_problem`)."""
+    if problem := cells_problem(row):
+        raise DomainError(_("Row %(line)s: %(problem)s") % {"line": line, "problem": problem})
+    return row
+
+
 def _sheet_rows(sheet, max_columns: int) -> Iterator[tuple[int, tuple]]:
     """(row number, values) of each row the sheet's XML holds, cut at `max_columns`.
 
@@ -268,7 +276,7 @@ def workbook_rows(uploaded_file, *, max_rows: int, max_columns: int) -> Iterator
                     continue
                 if line > max_rows:
                     raise _too_many_rows(line, max_rows)
-                yield line, row[:last]
+                yield line, _clean_row(line, row[:last])
         except DomainError:
             raise
         except Exception as error:  # a damaged part, a CRC mismatch, bad XML
@@ -318,7 +326,7 @@ def csv_rows(uploaded_file, *, max_rows: int, max_columns: int) -> Iterator[tupl
                 continue
             if line > max_rows:
                 raise _too_many_rows(line, max_rows)
-            yield line, row
+            yield line, _clean_row(line, row)
     except UnicodeDecodeError as error:
         raise DomainError(_("The CSV file is not in UTF-8 encoding.")) from error
     except csv.Error as error:

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from antq.core import uploads
+from antq.core.bounds import record_errors
 from antq.core.errors import DomainError
 from antq.core.text import fold
 
@@ -224,6 +225,10 @@ def validate_rows(rows: list[tuple[int, dict[str, str]]], *, actor) -> tuple[lis
             valid_from = _parse_date(values["valid_from"])
             if valid_from is None:
                 fail(line, "valid_from", _("Write the date as dd/mm/yyyy."))
+        # The same bounds as every other path: lengths, text, the years the system knows.
+        probe = Unit(valid_from=valid_from, **{f: values.get(f, "") for f in _BOUNDED})
+        for key, message in record_errors(probe).items():
+            fail(line, key, message)
         parsed.append(
             UnitRow(
                 code=code,
@@ -252,6 +257,7 @@ def validate_rows(rows: list[tuple[int, dict[str, str]]], *, actor) -> tuple[lis
     for row in parsed:
         if row.code in existing:
             fail(row.line, "code", _("The code %(code)s already exists.") % {"code": row.code})
+        _check_parent_existed(row, existing, in_file, fail)
         parent_kind = None
         parent_path = None
         if row.parent_code:
@@ -290,6 +296,32 @@ def validate_rows(rows: list[tuple[int, dict[str, str]]], *, actor) -> tuple[lis
         errors.sort(key=lambda e: e.line)
         raise ImportRejected(errors)
     return parsed, existing
+
+
+_BOUNDED = ("code", "name", "address", "out_of_scope_reason")
+
+
+def _check_parent_existed(row: UnitRow, existing: dict[str, Unit], in_file, fail) -> None:
+    """Refuse a start date before the parent existed, as creating one unit does."""
+    if row.valid_from is None or not row.parent_code:
+        return
+    parent = existing.get(row.parent_code)
+    if parent is not None:
+        started = parent.valid_from <= row.valid_from and (
+            parent.valid_to is None or row.valid_from <= parent.valid_to
+        )
+    elif row.parent_code in in_file:
+        parent_row = in_file[row.parent_code]
+        started = parent_row.valid_from is None or parent_row.valid_from <= row.valid_from
+    else:
+        return
+    if not started:
+        fail(
+            row.line,
+            "valid_from",
+            _("The parent unit did not exist on %(day)s.")
+            % {"day": row.valid_from.strftime("%d/%m/%Y")},
+        )
 
 
 def _check_cycles(parsed: list[UnitRow], existing: dict[str, Unit], fail) -> None:

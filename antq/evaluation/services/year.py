@@ -6,8 +6,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from antq import rules
-from antq.core.errors import DomainError, PermissionDenied
+from antq.core.bounds import year_problem
+from antq.core.errors import DomainError, FieldErrors, PermissionDenied
 from antq.units.models import Unit
+from antq.units.selectors import today
 
 from .. import permissions, selectors
 from ..choices import EVALUATED_KINDS, Authority
@@ -33,6 +35,10 @@ def year_open(*, actor, year: int, province: Unit | None = None, **overrides) ->
         raise DomainError(_("%(unit)s is not a province.") % {"unit": province.name})
     if not permissions.can_manage_years(actor, province.code):
         raise PermissionDenied(_("Only the province's staff open its year."))
+    if problem := year_problem(year):
+        raise FieldErrors({"year": problem})
+    if year > today().year + 1:
+        raise FieldErrors({"year": _("A year can be opened at most one year ahead.")})
     if CampaignYear.objects.filter(province=province, year=year).exists():
         raise DomainError(_("The year %(year)s is already open.") % {"year": year})
     ruleset = rules_call(rules.ruleset_for_year, year, "commune")
