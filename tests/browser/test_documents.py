@@ -57,3 +57,39 @@ def test_an_officer_writes_the_judgement_generates_and_downloads(
     assert "Phong trào được triển khai đồng bộ." in text
     assert saved["pdf"].read_bytes().startswith(b"%PDF")
     assert saved["xlsx"].read_bytes().startswith(b"PK")
+
+
+def test_a_commune_officer_generates_an_areas_recognition_dossier(
+    page, log_in, tree, persona, monkeypatch, settings, tmp_path
+):
+    """Works without LibreOffice: the page says the PDF is not made, the .docx downloads."""
+    from antq.evaluation import services as evaluation_services
+    from antq.evaluation.tests.support import all_yes, open_year, register
+
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(services, "_enqueue", lambda job_id: None)
+    monkeypatch.setattr(pdf, "soffice", lambda: None)
+    campaign = open_year(persona)
+    officer = persona(Role.COMMUNE_OFFICER, "16417")
+    register(officer, campaign, tree["16417-KDC01"])
+    evaluation_services.assessment_save(
+        actor=officer,
+        campaign=campaign,
+        unit=tree["16417-KDC01"],
+        answers=all_yes("residential_area"),
+        figures={},
+    )
+    log_in(officer, PASSWORD)
+    page.goto("/documents/?kind=recognition_dossier&unit=16417-KDC01&period=2026")
+    expect(page.locator("#id_kind")).to_have_value("recognition_dossier")
+    page.get_by_role("button", name="Tạo văn bản").click()
+    expect(page.get_by_test_id("job")).to_have_attribute("data-status", "queued")
+    services.document_generate(GeneratedDocument.objects.get().pk)
+    expect(page.get_by_test_id("job")).to_have_attribute("data-status", "done", timeout=15_000)
+    with page.expect_download() as info:
+        page.get_by_test_id("downloads").get_by_role(
+            "link", name="Văn bản Word (.docx)", exact=True
+        ).click()
+    info.value.save_as(tmp_path / "dossier.docx")
+    text = "\n".join(p.text for p in Document(tmp_path / "dossier.docx").paragraphs)
+    assert "TỜ TRÌNH" in text and "BIÊN BẢN" in text
