@@ -165,6 +165,25 @@ def tip_list(request, status: str = "", kind: str = ""):
     return [tip_out(t) for t in tips.prefetch_related("attachments")[:200]]
 
 
+class StatisticsOut(Schema):
+    by_month_and_kind: list[dict]
+    forwarded_on_time: list[dict]
+
+
+@router.get("/statistics", response={200: StatisticsOut, 404: Error})
+def tip_statistics(request, year: int, unit: str = ""):
+    """Per month: received, valuable, solved by kind; forwarded and forwarded on time."""
+    from antq.units.selectors import unit_get
+
+    node = unit_get(user=request.user, code=unit) if unit else request.user.unit
+    if node is None:
+        raise NotFound(_("No such unit."))
+    return {
+        "by_month_and_kind": selectors.tip_statistics(user=request.user, unit=node, year=year),
+        "forwarded_on_time": selectors.forwarded_on_time(user=request.user, unit=node, year=year),
+    }
+
+
 @router.get("/{tip_id}", response={200: TipOut, 404: Error})
 def tip_detail(request, tip_id: int):
     """One tip; the opening is recorded in the access log."""

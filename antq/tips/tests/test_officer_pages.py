@@ -178,3 +178,15 @@ def test_demo_seed_is_deterministic_and_runs_once(tree, persona):
         assert tips.filter(messages__from_citizen=True).distinct().count() == 2
         assert selectors.tip_overdue(tips).exists()
         assert {t.routed_to for t in tips} >= {tree.commune, tree.commune2, tree.province}
+
+
+def test_statistics_api_shows_forwarded_on_time(client, tree, persona, bearer):
+    officer = persona(Role.COMMUNE_OFFICER)
+    with time_machine.travel(datetime(2026, 4, 6, 9, tzinfo=HCM), tick=False):
+        tip = submit(tree, tree.area, contact="x")
+        services.tip_advance(actor=officer, tip=tip, status="forwarded", forwarded_to="CQĐT")
+    body = client.get(
+        "/api/v1/tips/statistics", {"year": 2026}, headers=bearer(persona(Role.PROVINCE_STAFF))
+    ).json()
+    assert body["forwarded_on_time"] == [{"month": 4, "forwarded": 1, "on_time": 1}]
+    assert sum(r["received"] for r in body["by_month_and_kind"]) == 1
