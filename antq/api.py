@@ -19,7 +19,59 @@ class BearerToken(HttpBearer):
         return account
 
 
-api = NinjaAPI(
+# Every operation may answer these; the body is always {"detail": ..., "errors"?: ...}.
+ERROR_STATUSES = {
+    "400": "Refused: the values break a rule (the message says which).",
+    "401": "Not logged in, or no valid API token.",
+    "403": "The account sees the object but may not do this.",
+    "404": "Not found, or outside the account's scope (the two answer alike).",
+    "409": "In conflict with the current state (e.g. an Idempotency-Key reused).",
+    "422": "The request data does not match the schema.",
+}
+ERROR_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "detail": {"type": "string"},
+        "errors": {
+            "anyOf": [
+                {"type": "object", "additionalProperties": {"type": "string"}},
+                {"type": "array", "items": {}},
+            ]
+        },
+    },
+    "required": ["detail"],
+}
+IDEMPOTENCY_KEY = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string", "maxLength": 255},
+    "description": "The same key with the same request answers the first result again.",
+}
+# Operations that read the Idempotency-Key header (antq.reports.api).
+IDEMPOTENT = {("post", "/api/v1/reports")}
+
+
+class AntqAPI(NinjaAPI):
+    """The API whose OpenAPI document declares the error answers every operation can give."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        error = {
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        }
+        for path, operations in schema.get("paths", {}).items():
+            for method, operation in operations.items():
+                responses = operation.setdefault("responses", {})
+                for status, description in ERROR_STATUSES.items():
+                    responses.setdefault(status, {"description": description, **error})
+                if (method, path.rstrip("/")) in IDEMPOTENT:
+                    operation.setdefault("parameters", []).append(IDEMPOTENCY_KEY)
+        return schema
+
+
+api = AntqAPI(
     title="ANTQ API",
     version="1",
     description="API của hệ thống quản lý phong trào Toàn dân bảo vệ an ninh Tổ quốc.",

@@ -4,9 +4,11 @@ A form's indicators, kinds, period type and cross rules are fixed once it has re
 that old reports keep meaning what they meant; deadlines and late entry stay editable.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from antq.core.bounds import record_errors
 from antq.core.errors import DomainError, PermissionDenied
 from antq.units.choices import UnitKind
 
@@ -22,9 +24,23 @@ def _check_actor(actor) -> None:
 
 
 def _save(obj, *, actor, reason: str) -> None:
+    if errors := record_errors(obj):  # lengths, text, dates, the column's range
+        raise ReportInvalid(errors)
     obj._history_user = actor if getattr(actor, "pk", None) else None
     obj._change_reason = reason
     obj.save()
+
+
+# Days after a period ends for the deadline and for "on time" (provisional: no rule sets the
+# bound; a year is the longest a yearly report may sensibly wait).
+MAX_DAYS = 366
+
+
+def _days_error(*days: int | None) -> str | None:
+    limit = int(getattr(settings, "ANTQ_REPORT_MAX_DAYS", MAX_DAYS))
+    if any(d is not None and not 0 <= d <= limit for d in days):
+        return _("Days must be between 0 and %(limit)s.") % {"limit": limit}
+    return None
 
 
 @transaction.atomic
@@ -105,8 +121,8 @@ def report_form_create(
         errors["indicators"] = _("Unknown or repeated indicators: %(codes)s") % {
             "codes": ", ".join(unknown) or "—"
         }
-    if deadline_days < 0 or (on_time_days is not None and on_time_days < 0):
-        errors["deadline_days"] = _("Days cannot be negative.")
+    if days_error := _days_error(deadline_days, on_time_days):
+        errors["deadline_days"] = days_error
     rules = []
     for rule in cross_rules or []:
         left, right = found.get(rule.get("left")), found.get(rule.get("right"))
@@ -155,6 +171,9 @@ def report_form_update(*, actor, form: ReportForm, reason: str = "", **values) -
         raise DomainError(
             _("These fields cannot be changed here: %(f)s.") % {"f": ", ".join(sorted(unknown))}
         )
+    days = [values[f] for f in ("deadline_days", "on_time_days") if values.get(f) is not None]
+    if days and (days_error := _days_error(*days)):
+        raise ReportInvalid({"deadline_days": days_error})
     for field, value in values.items():
         setattr(form, field, value)
     _save(form, actor=actor, reason=reason or _("Changed"))
