@@ -209,6 +209,11 @@ def tip_attachment(request, tip_id: int, attachment_id: int):
     attachment = TipAttachment.objects.filter(tip=tip, pk=attachment_id).first()
     if attachment is None:
         raise NotFound(_("No such file."))
+    return attachment_response(attachment)
+
+
+def attachment_response(attachment) -> FileResponse:
+    """Serve the server's cleaned copy, sandboxed, never sniffed; images inline, else a download."""
     response = FileResponse(attachment.file.open("rb"), content_type=attachment.mime)
     response["Content-Disposition"] = (
         "attachment" if not attachment.mime.startswith("image/") else "inline"

@@ -6,7 +6,7 @@ from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from antq.core.paging import page_of
 from antq.units.models import Unit
 
 from . import forms, permissions, selectors, services
+from .api import attachment_response
 from .choices import Classification, TipStatus
 from .models import TipAttachment
 
@@ -281,10 +282,4 @@ def tip_attachment(request, pk: int, attachment_id: int):
     attachment = TipAttachment.objects.filter(tip=tip, pk=attachment_id).first()
     if attachment is None:
         raise Http404(_("No such file."))
-    response = FileResponse(attachment.file.open("rb"), content_type=attachment.mime)
-    response["Content-Disposition"] = (
-        "inline" if attachment.mime.startswith("image/") else "attachment"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return attachment_response(attachment)
