@@ -33,8 +33,8 @@ PROVINCE_BODIES = [
     ("DT01", "mass_organisation", "", "Hội Liên hiệp Phụ nữ tỉnh"),
     ("DT02", "mass_organisation", "", "Tỉnh đoàn"),
 ]
-# Residential areas per commune: between four and nine, fixed by the commune.
-AREAS_MIN, AREAS_SPREAD = 4, 6
+# Residential areas per commune: between three and seven, fixed by the commune.
+AREAS_MIN, AREAS_SPREAD = 3, 5
 
 
 def demo_rows(province: Unit) -> list[UnitRow]:

@@ -159,8 +159,8 @@ class AreaNamer:
     def _draw(self, style: str) -> Iterator[str]:
         names = self._lists[style]
         while True:
-            yield names[self._next[style] % len(names)]
-            self._next[style] += 1
+            self._next[style] += 1  # before yielding: a draw left unfinished still counts
+            yield names[(self._next[style] - 1) % len(names)]
 
     def names(self, *, index: int, ward: bool, count: int) -> list[str]:
         """Return `count` distinct names for the `index`-th commune of the province."""

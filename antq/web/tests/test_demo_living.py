@@ -46,7 +46,7 @@ def test_twelve_months_of_report_totals_are_not_zero(demo):
         assert totals["propaganda_sessions"], month.key
         figures = rollups.completeness(form, month, demo)
         assert figures.missing + figures.late > 0  # a few late or missing, never a perfect month
-        assert figures.received > 0.9 * figures.expected
+        assert figures.received > 0.85 * figures.expected
         month = month.previous()
 
 
