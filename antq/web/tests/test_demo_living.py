@@ -27,7 +27,7 @@ def demo(db):
         yield Unit.objects.get(code="38")
 
 
-def test_last_year_is_complete_with_believable_shares(demo):
+def _last_year_is_complete_with_believable_shares(demo):
     for subject in ("commune", "residential_area", "establishment"):
         recognised = metrics.measure(demo, 2025, "recognised_share", subject).share
         classified = metrics.measure(demo, 2025, "good_or_better_share", subject).share
@@ -35,7 +35,7 @@ def test_last_year_is_complete_with_believable_shares(demo):
         assert 50 <= classified <= 95, (subject, classified)
 
 
-def test_twelve_months_of_report_totals_are_not_zero(demo):
+def _twelve_months_of_report_totals_are_not_zero(demo):
     form = report_selectors.form_get(code="movement-monthly")
     month = period_containing(DAY.date(), form.period_type).previous()
     for _ in range(12):
@@ -50,7 +50,7 @@ def test_twelve_months_of_report_totals_are_not_zero(demo):
         month = month.previous()
 
 
-def test_no_commune_repeats_a_residential_area_name(demo):
+def _no_commune_repeats_a_residential_area_name(demo):
     names = list(
         Unit.objects.filter(kind="residential_area", path__startswith=demo.path).values_list(
             "parent_id", "name"
@@ -64,7 +64,7 @@ def test_no_commune_repeats_a_residential_area_name(demo):
     assert {"Thôn", "Tổ", "Khu", "Bản"} <= prefixes
 
 
-def test_this_year_is_under_way_at_every_stage(demo):
+def _this_year_is_under_way_at_every_stage(demo):
     statuses = Counter(Assessment.objects.filter(year__year=2026).values_list("status", flat=True))
     assert {"draft", "submitted", "returned", "verified"} <= set(statuses)
     returned = Assessment.objects.filter(year__year=2026, status="returned")
@@ -74,3 +74,11 @@ def test_this_year_is_under_way_at_every_stage(demo):
     assert 0 < len(late) < registrations.count() // 4
     areas = Unit.objects.filter(kind="residential_area", path__startswith=demo.path).count()
     assert registrations.filter(unit__kind="residential_area").count() < areas  # a few missing
+
+
+def test_the_demo_is_a_living_province(demo):
+    """One seed for every check: seeding the province takes the better part of a minute."""
+    _last_year_is_complete_with_believable_shares(demo)
+    _twelve_months_of_report_totals_are_not_zero(demo)
+    _no_commune_repeats_a_residential_area_name(demo)
+    _this_year_is_under_way_at_every_stage(demo)
