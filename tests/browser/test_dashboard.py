@@ -27,6 +27,9 @@ def test_leader_drills_from_province_to_commune_to_area_and_exports(page, tree, 
     card = page.get_by_test_id("target-recognised_share-residential_area")
     expect(card.get_by_test_id("met")).to_have_attribute("data-met", "false")
     expect(card.get_by_test_id("current")).to_have_text("0,0%")  # Vietnamese decimal comma
+    card.get_by_test_id("closest").locator("summary").click()  # the list loads when opened
+    expect(card.get_by_test_id("closest").locator("li")).to_have_count(3)
+    expect(card.get_by_test_id("closest")).to_contain_text("Thôn Đông Hưng")
 
     page.get_by_test_id("drill-16417").click()
     expect(page.locator("h1")).to_contain_text("Phường Đông Quang")
