@@ -28,8 +28,9 @@ from .figures import ReviewScope, Row, Section
 
 
 def _source(call: str, scope: ReviewScope, when) -> str:
+    # A zero-width space after each dot lets a narrow annex cell wrap the dotted name.
     return _("%(call)s for %(unit)s, %(when)s") % {
-        "call": call,
+        "call": call.replace(".", ".\u200b"),
         "unit": scope.unit.name,
         "when": when,
     }

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from antq.accounts.services import can_manage_accounts
 from antq.core.roles import Role
 from antq.reports import permissions as report_permissions
+from antq.tips import permissions as tip_permissions
 from antq.units import permissions as unit_permissions
 
 
@@ -21,8 +22,12 @@ def navigation(request):
         (_("Self-management models"), reverse("models:model_list")),
         (_("Security force"), reverse("forces:team_list")),
         (_("Directives and plans"), reverse("directives:list")),
+        (_("Events and campaigns"), reverse("campaigns:list")),
+        (_("Funding"), reverse("funding:list")),
         (_("Emulation and awards"), reverse("awards:home")),
     ]
+    if tip_permissions.is_handler(user):
+        items.append((_("Citizen tips"), reverse("tips:list")))
     if user.unit_id is not None or unit_permissions.is_admin(user):
         items.append((_("Periodic reports"), reverse("reports:home")))
     if report_permissions.can_configure(user):

@@ -136,9 +136,12 @@ def test_the_pdf_is_the_same_document(review):
 
     assert review.pdf, review.pdf_note
     reader = PdfReader(review.pdf.path)
-    pdf_words = re.findall(r"\w+", " ".join(page.extract_text() for page in reader.pages))
-    docx_words = re.findall(r"\w+", _text(Document(review.docx.path)))
-    assert pdf_words and set(docx_words) <= set(pdf_words) | {"PAGE"}
+    # Words without underscores: a source's code name may wrap at one in a narrow annex cell.
+    word = r"[^\W_]+"
+    pdf_words = re.findall(word, " ".join(page.extract_text() for page in reader.pages))
+    docx_words = re.findall(word, _text(Document(review.docx.path)))
+    assert pdf_words
+    assert set(docx_words) - set(pdf_words) - {"PAGE"} == set()  # the words the PDF lost
     fonts = {
         str(font.get("/BaseFont"))
         for page in reader.pages
