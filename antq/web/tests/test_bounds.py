@@ -83,7 +83,8 @@ def test_too_long_an_address_is_refused_by_the_column_bound(client, persona, bea
 
 
 def test_the_units_export_survives_a_name_stored_before_the_checks(client, login, persona, tree):
-    bad = "Phường\u0000 Đông\u202e Quang"
+    # U+0001 rather than NUL: PostgreSQL cannot store a NUL, and neither can an xlsx cell hold it.
+    bad = "Phường\u0001 Đông\u202e Quang"
     Unit.objects.filter(code="16417").update(name=bad)
     UnitPlacement.objects.filter(unit__code="16417").update(name=bad)
     login(persona(Role.PROVINCE_STAFF))
