@@ -90,8 +90,8 @@ def units_table(scope: ReviewScope) -> Table | None:
 
 
 def indicators_by_commune(scope: ReviewScope) -> Table | None:
-    """Each commune's totals of the movement form over the period: the same rollup as the
-    review's own figures, one commune at a time (three queries per commune)."""
+    """Each commune's totals of the movement form over the period: the same figures as the
+    review's own rollup for that commune, in a few grouped queries whatever their number."""
     form = ReportForm.objects.filter(code=scope.form_code).first()
     if form is None:
         return None
@@ -110,10 +110,9 @@ def indicators_by_commune(scope: ReviewScope) -> Table | None:
         [Column(_("Code"), 10), Column(_("Commune"), 28)]
         + [Column(i.name, 14, "number") for i in indicators],
     )
+    by_commune = rollups.rollup_totals_by_descendant(form, first, last, scope.unit, communes)
     for commune in communes:
-        totals = {
-            r["indicator"].pk: r["value"] for r in rollups.rollup_totals(form, first, last, commune)
-        }
+        totals = by_commune.get(commune.pk, {})
         table.rows.append([commune.code, commune.name] + [totals.get(i.pk) for i in indicators])
     return table
 

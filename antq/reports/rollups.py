@@ -340,3 +340,88 @@ def rollup_totals_by_period(
         }[indicator.aggregation]
         result.setdefault(row["report__period_key"], {})[indicator.code] = _number(value, indicator)
     return result
+
+
+def rollup_totals_by_descendant(
+    form: ReportForm, first: Period, last: Period, unit: Unit, descendants: list[Unit]
+) -> dict[int, dict[int, Decimal | int | None]]:
+    """For each of `descendants` (units under `unit`), each numeric indicator's total over its
+    own subtree and first..last: what `rollup_totals` gives for each, in four queries whatever
+    their number (the unit's placements, the values grouped by reporting unit, for "latest"
+    indicators each unit's latest period, the reporting units' paths). A reporting unit counts
+    for the descendant its present path lies under."""
+    indicators = {i.pk: i for i in form.ordered_indicators() if i.is_numeric}
+    spans = _spans(unit, first, last)
+    if not spans or not descendants:
+        return {}
+    parts = list(
+        ReportValue.objects.filter(_range_filter(form, first, last, spans, "report__"))
+        .values("report__unit_id", "indicator_id")
+        .annotate(total=Sum("number"), maximum=Max("number"), n=Count("id"))
+        .order_by()
+    )
+    stock = [pk for pk, i in indicators.items() if i.aggregation == Aggregation.LATEST]
+    latest: dict[tuple[int, int], Decimal] = {}
+    if first != last and stock:
+        last_end = (
+            Report.objects.filter(
+                form=form,
+                unit_id=OuterRef("unit_id"),
+                status__in=COUNTED_STATUSES,
+                period_start__gte=first.start,
+                period_end__lte=last.end,
+            )
+            .order_by("-period_end")
+            .values("period_end")[:1]
+        )
+        last_reports = Report.objects.filter(_range_filter(form, first, last, spans)).filter(
+            period_end=Subquery(last_end)
+        )
+        latest = {
+            (row["report__unit_id"], row["indicator_id"]): row["total"]
+            for row in ReportValue.objects.filter(
+                report__in=last_reports.values("id"), indicator_id__in=stock
+            )
+            .values("report__unit_id", "indicator_id")
+            .annotate(total=Sum("number"))
+            .order_by()
+        }
+    paths = dict(
+        Unit.objects.filter(pk__in={p["report__unit_id"] for p in parts}).values_list("pk", "path")
+    )
+    owner = {d.path: d.pk for d in descendants}
+
+    def descendant_of(path: str) -> int | None:
+        segments = path.rstrip("/").split("/")
+        for end in range(len(segments), 0, -1):
+            found = owner.get("/".join(segments[:end]) + "/")
+            if found is not None:
+                return found
+        return None
+
+    folded: dict[int, dict[int, dict]] = {}
+    for part in parts:
+        who = descendant_of(paths.get(part["report__unit_id"], ""))
+        indicator = indicators.get(part["indicator_id"])
+        if who is None or indicator is None:
+            continue
+        acc = folded.setdefault(who, {}).setdefault(
+            indicator.pk, {"total": Decimal(0), "maximum": None, "n": 0, "latest": Decimal(0)}
+        )
+        acc["total"] += part["total"] or 0
+        acc["n"] += part["n"]
+        if part["maximum"] is not None:
+            acc["maximum"] = max(acc["maximum"] or part["maximum"], part["maximum"])
+        acc["latest"] += latest.get((part["report__unit_id"], indicator.pk)) or 0
+    result: dict[int, dict[int, Decimal | int | None]] = {}
+    for who, by_indicator in folded.items():
+        for pk, acc in by_indicator.items():
+            indicator = indicators[pk]
+            value = {
+                Aggregation.SUM: acc["total"],
+                Aggregation.MAX: acc["maximum"],
+                Aggregation.AVG: acc["total"] / acc["n"] if acc["n"] else None,
+                Aggregation.LATEST: acc["latest"] if latest else acc["total"],
+            }[indicator.aggregation]
+            result.setdefault(who, {})[pk] = _number(value, indicator)
+    return result
