@@ -1,5 +1,6 @@
 """The recognition dossier of Art. 9.2.b: letter, results report, minutes, read back."""
 
+import re
 from datetime import date
 
 import pytest
@@ -120,3 +121,12 @@ def test_a_unit_without_self_assessment_is_refused_and_nothing_is_queued(
         _dossier(officer, tree["16417-KDC02"], django_capture_on_commit_callbacks)
     assert "chưa có bản tự đánh giá" in str(refused.value.errors["unit"])
     assert not GeneratedDocument.objects.exists()
+
+
+def test_the_units_evaluation_page_opens_the_dossier_form_filled_in(tree, assessed, client):
+    client.force_login(assessed)
+    page = client.get(f"/evaluation/38/2026/{AREA}/").content.decode()
+    href = re.search(r'id="open-dossier" href="([^"]+)"', page).group(1).replace("&amp;", "&")
+    form = client.get(href).content.decode()
+    assert re.search(r'<option value="recognition_dossier" selected', form)
+    assert f'value="{AREA}"' in form and 'value="2026"' in form
