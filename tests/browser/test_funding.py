@@ -5,6 +5,8 @@ from playwright.sync_api import expect
 
 from antq.core.roles import Role
 from antq.funding import services
+from antq.funding.models import Norm
+from antq.funding.norms import seed_norms
 from antq.units.selectors import today
 from conftest import PASSWORD
 
@@ -12,6 +14,7 @@ from conftest import PASSWORD
 def test_staff_is_refused_over_a_norm_then_records_within_and_the_statement_shows_it(
     page, tree, persona
 ):
+    seed_norms(Norm)  # a browser test's database is flushed after each test, migrations' data too
     staff = persona(Role.PROVINCE_STAFF)
     year = today().year
     line = services.budget_line_create(
