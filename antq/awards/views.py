@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from antq.core.errors import DomainError, NotFound, PermissionDenied
+from antq.core.errors import found_or_404 as _get
 from antq.core.excel import xlsx_response
 from antq.core.forms import add_domain_error
 from antq.core.paging import page_of
@@ -17,13 +18,6 @@ from . import certificates, forms, permissions, selectors, services
 from .choices import NominationStatus
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _get(fetch, **kwargs):
-    try:
-        return fetch(**kwargs)
-    except NotFound as error:
-        raise Http404(error.message) from error
 
 
 def _year(request) -> int:

@@ -4,11 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from antq.units.choices import UnitKind
+from antq.units.forms import UnitPickForm
 
 from .models import CampaignKind
 
-PICK_KINDS = [(k, label) for k, label in UnitKind.choices if k not in ("province", "district")]
 ACTIVITY_KINDS = [
     "Mít tinh, lễ phát động",
     "Tuyên truyền",
@@ -28,31 +27,6 @@ class CampaignFilterForm(forms.Form):
         required=False,
     )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
-
-
-class UnitPickForm(forms.Form):
-    kinds = forms.MultipleChoiceField(
-        label=_("Every unit of these kinds"),
-        choices=PICK_KINDS,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    root = forms.CharField(
-        label=_("Under the unit (code)"),
-        max_length=40,
-        required=False,
-        help_text=_("Empty: your own unit."),
-    )
-    codes = forms.CharField(
-        label=_("And these units (codes)"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-        help_text=_("Unit codes separated by commas or new lines."),
-    )
-
-    def code_list(self) -> list[str]:
-        raw = self.cleaned_data.get("codes", "")
-        return [c.strip() for c in raw.replace(";", ",").replace("\n", ",").split(",") if c.strip()]
 
 
 class CampaignForm(UnitPickForm):

@@ -8,7 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from antq.core.errors import DomainError, NotFound
+from antq.core.errors import DomainError
+from antq.core.errors import found_or_404 as _get
 from antq.core.forms import add_domain_error
 from antq.core.paging import page_of
 from antq.units.selectors import unit_get
@@ -23,13 +24,6 @@ from .forms import (
     CampaignForm,
 )
 from .models import AttachmentKind
-
-
-def _get(fetch, **kwargs):
-    try:
-        return fetch(**kwargs)
-    except NotFound as error:
-        raise Http404(error.message) from error
 
 
 def _filtered(request):

@@ -29,3 +29,13 @@ class PermissionDenied(DomainError):
     """The actor sees the object but may not do this to it."""
 
     status = 403
+
+
+def found_or_404(fetch, **kwargs):
+    """Call a selector that raises NotFound and answer the page's 404 instead."""
+    from django.http import Http404
+
+    try:
+        return fetch(**kwargs)
+    except NotFound as error:
+        raise Http404(error.message) from error

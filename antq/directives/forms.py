@@ -2,11 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from antq.units.choices import UnitKind
+from antq.units.forms import UnitPickForm
 
 from .choices import DirectiveKind, Stage
-
-AUDIENCE_KINDS = [(k, label) for k, label in UnitKind.choices if k not in ("province", "district")]
 
 
 class DirectiveFilterForm(forms.Form):
@@ -19,32 +17,7 @@ class DirectiveFilterForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
 
 
-class AudienceMixin(forms.Form):
-    kinds = forms.MultipleChoiceField(
-        label=_("Every unit of these kinds"),
-        choices=AUDIENCE_KINDS,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    root = forms.CharField(
-        label=_("Under the unit (code)"),
-        max_length=40,
-        required=False,
-        help_text=_("Empty: your own unit."),
-    )
-    codes = forms.CharField(
-        label=_("And these units (codes)"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-        help_text=_("Unit codes separated by commas or new lines."),
-    )
-
-    def code_list(self) -> list[str]:
-        raw = self.cleaned_data.get("codes", "")
-        return [c.strip() for c in raw.replace(";", ",").replace("\n", ",").split(",") if c.strip()]
-
-
-class DirectiveForm(AudienceMixin):
+class DirectiveForm(UnitPickForm):
     issuing_body = forms.CharField(label=_("Issuing body"), max_length=255)
     number = forms.CharField(label=_("Number and symbol"), max_length=64)
     issued_on = forms.DateField(label=_("Date issued"), help_text=_("dd/mm/yyyy"))
@@ -75,7 +48,7 @@ class DirectiveForm(AudienceMixin):
     ]
 
 
-class RedeployForm(AudienceMixin):
+class RedeployForm(UnitPickForm):
     report_deadline = forms.DateField(
         label=_("Your deadline for the units below (optional)"),
         required=False,

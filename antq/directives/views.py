@@ -8,7 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from antq.core.errors import DomainError, NotFound
+from antq.core.errors import DomainError
+from antq.core.errors import found_or_404 as _get
 from antq.core.forms import add_domain_error
 from antq.core.paging import page_of
 from antq.units.permissions import is_admin
@@ -27,13 +28,6 @@ from .forms import (
 )
 
 NOT_YET_LIMIT = 500
-
-
-def _get(fetch, **kwargs):
-    try:
-        return fetch(**kwargs)
-    except NotFound as error:
-        raise Http404(error.message) from error
 
 
 def _filtered(request):

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from antq.core.errors import DomainError, NotFound
+from antq.core.errors import DomainError
+from antq.core.errors import found_or_404 as _get
 from antq.core.excel import workbook_response
 from antq.core.paging import page_of
 from antq.units.permissions import is_admin
@@ -25,13 +26,6 @@ from .forms import (
     UploadForm,
 )
 from .registry_figures import differs, registry_figures
-
-
-def _get(fetch, **kwargs):
-    try:
-        return fetch(**kwargs)
-    except NotFound as error:
-        raise Http404(error.message) from error
 
 
 def _initial(request) -> dict:

@@ -81,3 +81,34 @@ class ReorganiseForm(forms.Form):
     def other_code_list(self) -> list[str]:
         raw = self.cleaned_data.get("other_codes", "")
         return [code.strip() for code in raw.replace(";", ",").split(",") if code.strip()]
+
+
+PICK_KINDS = [(k, label) for k, label in UnitKind.choices if k not in ("province", "district")]
+
+
+class UnitPickForm(forms.Form):
+    """Choose a set of units by tree and kind, plus named codes (a directive's audience, a
+    campaign's participants)."""
+
+    kinds = forms.MultipleChoiceField(
+        label=_("Every unit of these kinds"),
+        choices=PICK_KINDS,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    root = forms.CharField(
+        label=_("Under the unit (code)"),
+        max_length=40,
+        required=False,
+        help_text=_("Empty: your own unit."),
+    )
+    codes = forms.CharField(
+        label=_("And these units (codes)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("Unit codes separated by commas or new lines."),
+    )
+
+    def code_list(self) -> list[str]:
+        raw = self.cleaned_data.get("codes", "")
+        return [c.strip() for c in raw.replace(";", ",").replace("\n", ",").split(",") if c.strip()]
