@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -61,7 +62,7 @@ def entry_list(request):
     )
     if request.GET.get("format") == "xlsx":
         return exports.entries_response(rows)
-    total = sum(rows.values_list("amount", flat=True))
+    total = rows.aggregate(total=Sum("amount"))["total"] or 0
     context = {"form": form, "page": page_of(rows, request.GET.get("page")), "total": total}
     return render(request, "funding/entries.html", context)
 

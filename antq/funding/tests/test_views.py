@@ -25,6 +25,7 @@ def test_staff_records_over_then_within_and_the_statement_shows_it(tree, persona
     assert ok.status_code == 302 and SpendingEntry.objects.count() == 1
     listed = client.get("/funding/", {"head": "fuel"}).content.decode()
     assert "Xăng" in listed
+    assert 'id="entries-total">Tổng số: 600.000<' in listed  # the total, summed by the database
     page = client.get("/funding/statement/", {"year": 2026}).content.decode()
     assert "600000" in page.replace(".", "").replace(",", "")
     xlsx = client.get("/funding/statement/", {"year": 2026, "format": "xlsx"})
