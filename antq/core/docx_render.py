@@ -1,7 +1,9 @@
 """Render a Word template (docxtpl: Jinja inside Word) into a document, strictly.
 
 A plain function any app may call: `render_docx(template_path, context) -> bytes`. A
-placeholder missing from the context is an error naming it, never an empty hole.
+placeholder missing from the context is an error naming it, never an empty hole. Every text
+of the context is made writable first (`antq.core.bounds.printable`): one bad name stored
+before the input checks existed must not stop a document.
 """
 
 import io
@@ -10,6 +12,8 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, UndefinedError
+
+from .bounds import printable
 
 
 class TemplateRenderError(ValueError):
@@ -32,17 +36,30 @@ def _placeholder_of(error: Exception) -> str:
     return text
 
 
-def render_docx(template_path: str | Path | io.BytesIO, context: dict) -> bytes:
-    """Fill the template with `context` and return the .docx bytes."""
+def _writable(value):
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {key: _writable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_writable(item) for item in value]
+    return value
+
+
+def render_docx(template_path: str | Path | io.BytesIO, context: dict, *, title: str = "") -> bytes:
+    """Fill the template with `context` and return the .docx bytes (`title`: its metadata)."""
     try:
         template = DocxTemplate(template_path)
-        template.render(context, jinja_env=Environment(undefined=StrictUndefined, autoescape=True))
+        environment = Environment(undefined=StrictUndefined, autoescape=True)
+        template.render(_writable(context), jinja_env=environment)
     except UndefinedError as error:
         raise TemplateRenderError(_placeholder_of(error), str(error)) from error
     except TemplateSyntaxError as error:
         raise TemplateRenderError(error.message or str(error), str(error)) from error
     except Exception as error:  # a damaged file, not a Word document
         raise TemplateRenderError("", str(error)) from error
+    if title:
+        template.docx.core_properties.title = printable(title)
     out = io.BytesIO()
     template.save(out)
     return out.getvalue()

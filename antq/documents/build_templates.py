@@ -4,6 +4,10 @@ Run: `.venv/bin/python -m antq.documents.build_templates` — writes templates_d
 A4; margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman 14 pt; the header
 table of issuing body and national name with their short rules; number, place and date;
 no page number on page 1 (a different first-page header), page numbers from page 2.
+
+The header's columns are sized so the national name (12 pt bold, 8.8 cm in Times New Roman)
+and an issuing body such as "CÔNG AN TỈNH THANH HÓA" (12 pt bold, 5.9 cm) each hold on one
+line; the table grid and every cell carry the same widths.
 """
 
 from pathlib import Path
@@ -18,7 +22,10 @@ from docx.shared import Cm, Mm, Pt
 
 HERE = Path(__file__).resolve().parent / "templates_docx"
 FONT = "Times New Roman"
-LEFT_COL, RIGHT_COL = Cm(6.0), Cm(10.0)  # 16 cm of text width: 210 − 30 − 15 mm ≈ 16.5
+TEXT_WIDTH = Cm(16.5)  # 210 − 30 − 15 mm
+LEFT_COL, RIGHT_COL = Cm(6.9), Cm(9.6)
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 
 def _font(run, size=14, bold=False, italic=False):
@@ -94,34 +101,42 @@ def _restart_numbers(section):
     section.different_first_page_header_footer = True
 
 
-def _heading_block(document, number="number"):
+def _heading_block(document, number="number", *, parent=True):
+    """Issuing body, number (left); national name, motto, place and date (right).
+
+    The short rule under the issuing body follows its last line, so it is under the whole
+    body however many lines the name takes.
+    """
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _grid(table, [LEFT_COL, RIGHT_COL])
     left, right = table.rows[0].cells
-    left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(left.paragraphs[0].add_run("{{ issuer_parent }}"), 13)
-    _para(left, "{{ issuer }}", size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(left, "————", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(left, "Số: {{ " + number + " }}", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
-    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(right.paragraphs[0].add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), 12, bold=True)
-    _para(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(right, "———————", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(
-        right, "{{ place }}, {{ date_text }}", size=13, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER
-    )
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    left.paragraphs[0].alignment = center
+    if parent:
+        _font(left.paragraphs[0].add_run("{{ issuer_parent }}"), 12)
+        _para(left, "{{ issuer }}", size=12, bold=True, align=center)
+    else:
+        _font(left.paragraphs[0].add_run("{{ issuer }}"), 12, bold=True)
+    _para(left, "————", size=12, align=center)
+    _para(left, "Số: {{ " + number + " }}", size=13, align=center)
+    right.paragraphs[0].alignment = center
+    _font(right.paragraphs[0].add_run(NATION), 12, bold=True)
+    _para(right, MOTTO, size=13, bold=True, align=center)
+    _para(right, "———————", size=13, align=center)
+    _para(right, "{{ place }}, {{ date_text }}", size=13, italic=True, align=center)
 
 
-def _signer_block(document):
+def _signer_block(document, *, recipients=True):
     table = document.add_table(rows=1, cols=2)
-    _grid(table, [Cm(8.0), Cm(8.0)])
+    _grid(table, [Cm(8.0), Cm(8.5)])
     left, right = table.rows[0].cells
-    _font(left.paragraphs[0].add_run("Nơi nhận:"), 12, bold=True, italic=True)
-    _para(left, "{%p for r in recipients %}", size=11)
-    _para(left, "- {{ r }};", size=11)
-    _para(left, "{%p endfor %}", size=11)
-    _para(left, "- Lưu: VT.", size=11)
+    if recipients:
+        _font(left.paragraphs[0].add_run("Nơi nhận:"), 12, bold=True, italic=True)
+        _para(left, "{%p for r in recipients %}", size=11)
+        _para(left, "- {{ r }};", size=11)
+        _para(left, "{%p endfor %}", size=11)
+        _para(left, "- Lưu: VT.", size=11)
     right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _font(right.paragraphs[0].add_run("{{ signer_title }}"), 14, bold=True)
     for _ in range(3):
@@ -133,7 +148,7 @@ def _figure_table(document, loop: str, columns: list[tuple[str, str]]):
     """A table with a header row and one row per item (a docxtpl row loop)."""
     table = document.add_table(rows=4, cols=len(columns))
     table.style = "Table Grid"
-    width = Cm(16.0 / len(columns))
+    width = Cm(16.5 / len(columns))
     _grid(table, [width] * len(columns))
     for cell, (title, _) in zip(table.rows[0].cells, columns, strict=True):
         _font(cell.paragraphs[0].add_run(title), 12, bold=True)
@@ -344,11 +359,32 @@ def build_dossier(path: Path) -> None:
     document.save(path)
 
 
+def build_certificate(path: Path) -> None:
+    """The certificate of recognition (Giấy công nhận, Art. 10.1 of Circular 124/2021)."""
+    document = _document()
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    _heading_block(document, parent=False)
+    _para(document, "")
+    _para(document, "")
+    _para(document, "GIẤY CÔNG NHẬN", size=16, bold=True, align=center)
+    _para(document, "{{ subtitle }}", bold=True, align=center)
+    _para(document, "")
+    _para(document, "{{ basis }}", size=13, indent=True)
+    _para(document, "")
+    _para(document, "CÔNG NHẬN", bold=True, align=center)
+    _para(document, "{{ unit_line }}", size=16, bold=True, align=center)
+    _para(document, "{{ standard_line }}", align=center)
+    _para(document, "")
+    _signer_block(document, recipients=False)
+    document.save(path)
+
+
 TEMPLATES = {
     "final_review": build_review,
     "interim_review": build_review,
     "recognition_decision": build_decision,
     "recognition_dossier": build_dossier,
+    "certificate": build_certificate,
 }
 
 

@@ -5,9 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import DocumentKind
 
+# A certificate is made from its recognition's page, not from this form.
+FORM_KINDS = [(k, label) for k, label in DocumentKind.choices if k != DocumentKind.CERTIFICATE]
+
 
 class ReviewForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Document"), choices=DocumentKind.choices)
+    kind = forms.ChoiceField(label=_("Document"), choices=FORM_KINDS)
     unit = forms.CharField(label=_("Unit code"), max_length=40)
     period = forms.CharField(
         label=_("Period"), max_length=10, help_text=_("A year (2026) or a half-year (2026-H1).")

@@ -14,6 +14,7 @@ class DocumentKind(models.TextChoices):
         "recognition_dossier",
         _("Recognition request dossier (letter, results report, meeting minutes)"),
     )
+    CERTIFICATE = "certificate", _("Certificate of recognition")
 
 
 class JobStatus(models.TextChoices):

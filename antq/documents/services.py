@@ -16,7 +16,7 @@ from antq.reports.periods import PeriodError, PeriodType, parse
 from antq.units.models import Unit
 from antq.units.selectors import today
 
-from . import annex, decision, dossier, pdf, permissions, tables
+from . import annex, certificate, decision, dossier, pdf, permissions, tables
 from .figures import ReviewScope, review_sections
 from .models import DocumentKind, GeneratedDocument, JobStatus, ProvinceTemplate, ReviewDraft
 
@@ -28,6 +28,7 @@ PERIOD_TYPES = {
     DocumentKind.RECOGNITION_DOSSIER: PeriodType.YEAR,
     DocumentKind.FINAL_REVIEW: PeriodType.YEAR,
     DocumentKind.INTERIM_REVIEW: PeriodType.HALF_YEAR,
+    DocumentKind.CERTIFICATE: PeriodType.YEAR,
 }
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -67,12 +68,20 @@ def document_request(
     *, actor, kind: str, unit: Unit, period: str, options: dict | None = None
 ) -> GeneratedDocument:
     """Queue a document's generation on the worker; return the job."""
-    if not permissions.can_generate(actor, unit):
+    allowed = (
+        permissions.can_make_certificate
+        if kind == DocumentKind.CERTIFICATE
+        else permissions.can_generate
+    )
+    if not allowed(actor, unit):
         raise PermissionDenied(_("You may not generate documents for this unit."))
     parsed = _check_kind_period(kind, period)
     options = dict(options or {})
     if kind == DocumentKind.RECOGNITION_DOSSIER:  # refused now, not in the worker
         dossier.dossier_inputs(unit=unit, year=parsed.start.year)
+        options.pop("texts", None)
+    if kind == DocumentKind.CERTIFICATE:
+        certificate.recognition_of(unit=unit, year=parsed.start.year)
         options.pop("texts", None)
     if "texts" in options:
         draft_save(actor=actor, kind=kind, unit=unit, period=parsed.key, texts=options.pop("texts"))
@@ -102,7 +111,9 @@ def template_for(kind: str, unit: Unit) -> str | Path:
 
 
 def _date_text(day: date) -> str:
-    return _("day %(d)02d month %(m)02d year %(y)d") % {"d": day.day, "m": day.month, "y": day.year}
+    # Decree 30/2020: a day below 10 and the months 1 and 2 take a leading zero.
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return _("day %(d)02d month %(m)s year %(y)d") % {"d": day.day, "m": month, "y": day.year}
 
 
 def review_context(job: GeneratedDocument, sections, texts: dict, day: date) -> dict:
@@ -157,7 +168,10 @@ def _generate(job_id: int) -> GeneratedDocument:
     try:
         scope = ReviewScope(user=job.requested_by, unit=job.unit, period=parse(job.period))
         draft = ReviewDraft.objects.filter(kind=job.kind, unit=job.unit, period=job.period).first()
-        if job.kind == DocumentKind.RECOGNITION_DECISION:
+        if job.kind == DocumentKind.CERTIFICATE:
+            recognition = certificate.recognition_of(unit=job.unit, year=int(job.period[:4]))
+            context, sections = certificate.certificate_context(recognition), []
+        elif job.kind == DocumentKind.RECOGNITION_DECISION:
             recognised, classified, sections = decision.decision_rows(job)
             base = review_context(job, sections, {}, today())
             context = decision.decision_context(job, recognised, classified, base)
@@ -167,14 +181,18 @@ def _generate(job_id: int) -> GeneratedDocument:
         else:
             sections = review_sections(scope, lambda n, of: _progress(job, 5 + 60 * n // of))
             context = review_context(job, sections, draft.texts if draft else {}, today())
-        docx = render_docx(template_for(job.kind, job.unit), context)
+        docx = render_docx(
+            template_for(job.kind, job.unit), context, title=context.get("title", "")
+        )
         _progress(job, 75)
-        extra = [] if job.kind == DocumentKind.RECOGNITION_DOSSIER else tables.tables_for(scope)
-        xlsx = annex.annex_xlsx(context["title"], sections, extra)
         stem = f"{job.kind}-{job.unit.code}-{job.period}"
+        if job.kind != DocumentKind.CERTIFICATE:  # a certificate has no tables behind it
+            extra = [] if job.kind == DocumentKind.RECOGNITION_DOSSIER else tables.tables_for(scope)
+            xlsx = annex.annex_xlsx(context["title"], sections, extra)
         job.refresh_from_db()
         job.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
-        job.xlsx.save(f"{stem}.xlsx", ContentFile(xlsx), save=False)
+        if job.kind != DocumentKind.CERTIFICATE:
+            job.xlsx.save(f"{stem}.xlsx", ContentFile(xlsx), save=False)
         try:
             job.pdf.save(f"{stem}.pdf", ContentFile(pdf.docx_to_pdf(docx)), save=False)
         except pdf.ConverterMissing:
@@ -246,6 +264,10 @@ def sample_context() -> dict:
         "figures": [{"label": "Số hộ", "value": "120", "source": "…"}],
         "participants": [{"n": 1, "role": "Trưởng khu dân cư", "name": "", "sign": ""}],
         "assessment_status": "Đã xác minh",
+        "subtitle": "Đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2026",
+        "basis": "Căn cứ …",
+        "unit_line": "Thôn A, Xã B",
+        "standard_line": "Đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2026.",
     }
 
 

@@ -2,15 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from antq.core.errors import DomainError, NotFound
 from antq.core.forms import add_domain_error
+from antq.evaluation import selectors as evaluation
 from antq.evaluation.selectors import user_province
 from antq.units.selectors import today, unit_get
 
+from . import certificate as certificates
 from . import pdf, selectors, services
 from .forms import ReviewForm, TemplateUploadForm
 from .services import JUDGEMENTS
@@ -119,3 +121,43 @@ def templates(request):
         except DomainError as error:
             add_domain_error(form, error)
     return render(request, "documents/templates.html", {"form": form, "province": province})
+
+
+@login_required
+def certificate(request, province: str, year: int, code: str, fmt: str):
+    """A recognition's certificate: the .docx at once; the PDF made on the worker (POST)."""
+    try:
+        campaign = evaluation.year_get(user=request.user, province=province, year=year)
+        unit = evaluation.evaluated_unit_get(user=request.user, code=code, campaign=campaign)
+        recognition = certificates.recognition_of(unit=unit, year=year)
+    except NotFound as error:
+        raise Http404(error.message) from error
+    if fmt == "docx":
+        response = HttpResponse(
+            certificates.certificate_docx(recognition), content_type=services.DOCX_MIME
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="giay-cong-nhan-{unit.code}-{year}.docx"'
+        )
+        return response
+    if fmt != "pdf":
+        raise Http404(_("No such file."))
+    converter = pdf.soffice()
+    if request.method == "POST" and converter:
+        try:
+            job = services.document_request(
+                actor=request.user, kind=certificates.KIND, unit=unit, period=str(year)
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            return redirect("documents:job", job.pk)
+    context = {
+        "unit": unit,
+        "year": year,
+        "recognition": recognition,
+        "converter": converter,
+        "install_hint": pdf.INSTALL_HINT,
+        "docx_url": request.path.removesuffix(".pdf") + ".docx",
+    }
+    return render(request, "documents/certificate.html", context)

@@ -1,8 +1,11 @@
-"""The certificate of recognition (Giấy công nhận, Article 10.1 of Circular 124/2021)."""
+"""What the certificate of recognition says (Giấy công nhận, Article 10.1 of Circular 124/2021).
+
+Only the words are decided here; the documents app lays them out in its Word template and
+converts that to PDF (`antq.documents.certificate`).
+"""
 
 from django.utils.translation import gettext as _
 
-from antq.core.documents import OfficialDocument, Paragraph, to_docx, to_pdf
 from antq.core.errors import DomainError
 
 from . import selectors
@@ -17,8 +20,14 @@ def _legal_basis(recognition: Recognition) -> str:
     return selectors.ruleset_of(recognition.year).citation
 
 
-def certificate_content(recognition: Recognition) -> OfficialDocument:
-    """Return what the certificate of a recognition in force says."""
+def _date_text(day) -> str:
+    """Decree 30/2020: a day below 10 and the months 1 and 2 take a leading zero."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def certificate_content(recognition: Recognition) -> dict:
+    """Return the certificate's texts, keyed as the certificate template's placeholders."""
     if not recognition.in_force:
         raise DomainError(_("A certificate is issued only for a recognition in force."))
     unit = recognition.unit
@@ -27,36 +36,20 @@ def certificate_content(recognition: Recognition) -> OfficialDocument:
     place = parent or unit.name
     for prefix in ("Phường ", "Xã ", "Thị trấn ", "Đặc khu ", "Tỉnh ", "Thành phố "):
         place = place.removeprefix(prefix)
-    unit_line = f"{unit.name}, {parent}" if parent else unit.name
-    return OfficialDocument(
-        issuing_body=recognition.issuing_body,
-        number=recognition.decision_number,
-        place=place,
-        day=recognition.decision_date,
-        title="Giấy công nhận",
-        subtitle=f"Đạt tiêu chuẩn {STANDARD} năm {year}",
-        body=[
-            Paragraph(
-                f"Căn cứ {_legal_basis(recognition)} quy định về tiêu chuẩn {STANDARD}; "
-                f"căn cứ Quyết định số "
-                f"{recognition.decision_number} ngày "
-                f"{recognition.decision_date.strftime('%d/%m/%Y')} của "
-                f"{recognition.issuing_body},",
-                size=13,
-            ),
-            Paragraph("CÔNG NHẬN", bold=True, centred=True),
-            Paragraph(unit_line, bold=True, centred=True, size=16),
-            Paragraph(f"Đạt tiêu chuẩn {STANDARD} năm {year}.", centred=True),
-        ],
-        signer_title=recognition.signer_title or "Chủ tịch",
-        signer_name=recognition.signer,
-        metadata_title=f"Giấy công nhận — {unit.name} — {year}",
-    )
-
-
-def certificate_docx(recognition: Recognition) -> bytes:
-    return to_docx(certificate_content(recognition))
-
-
-def certificate_pdf(recognition: Recognition) -> bytes:
-    return to_pdf(certificate_content(recognition))
+    return {
+        "issuer": recognition.issuing_body.upper(),
+        "number": recognition.decision_number,
+        "place": place,
+        "date_text": _date_text(recognition.decision_date),
+        "subtitle": f"Đạt tiêu chuẩn {STANDARD} năm {year}",
+        "basis": (
+            f"Căn cứ {_legal_basis(recognition)} quy định về tiêu chuẩn {STANDARD}; "
+            f"căn cứ Quyết định số {recognition.decision_number} ngày "
+            f"{recognition.decision_date:%d/%m/%Y} của {recognition.issuing_body},"
+        ),
+        "unit_line": f"{unit.name}, {parent}" if parent else unit.name,
+        "standard_line": f"Đạt tiêu chuẩn {STANDARD} năm {year}.",
+        "signer_title": (recognition.signer_title or "Chủ tịch").upper(),
+        "signer_name": recognition.signer,
+        "title": f"Giấy công nhận — {unit.name} — {year}",
+    }

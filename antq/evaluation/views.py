@@ -4,8 +4,10 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,10 +17,7 @@ from antq.core.excel import xlsx_response
 from antq.core.paging import page_of
 
 from . import dossiers, forms, permissions, selectors, services
-from .certificate import certificate_docx, certificate_pdf
 from .choices import EVALUATED_KINDS, AssessmentStatus, Authority, ClassificationStatus
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _found(function):
@@ -425,6 +424,20 @@ def assessment_verdict(request, province, year, code):
     return render(request, "evaluation/_verdict.html", context)
 
 
+def _recognised_message(made, province, year):
+    """The count, then a link to each new certificate (the documents app makes them)."""
+    links = format_html_join(
+        ", ",
+        '<a href="{}">{}</a>',
+        (
+            (reverse("documents:certificate", args=[province, year, r.unit.code, "docx"]), r.unit)
+            for r in made
+        ),
+    )
+    count = _("%(n)d units recognised.") % {"n": len(made)}
+    return format_html("{} {} {}", count, _("Certificates:"), links) if made else count
+
+
 @login_required
 @_found
 def decisions(request, province, year):
@@ -441,7 +454,7 @@ def decisions(request, province, year):
                 made = services.recognition_grant(
                     actor=request.user, campaign=campaign, units=units, **form.cleaned_data
                 )
-                messages.success(request, _("%(n)d units recognised.") % {"n": len(made)})
+                messages.success(request, _recognised_message(made, province, year))
                 return redirect("evaluation:decisions", province, year)
             except DomainError as error:
                 form.add_error(None, error.message)
@@ -489,24 +502,9 @@ def recognition_revoke(request, province, year, code):
     return redirect("evaluation:unit", province, year, code)
 
 
-@login_required
-@_found
 def certificate(request, province, year, code, fmt):
-    campaign, unit = _unit_year(request, province, year, code)
-    recognition = selectors.recognition_for(campaign=campaign, unit=unit)
-    if fmt not in ("docx", "pdf") or recognition is None or not recognition.in_force:
-        raise Http404
-    build, content_type = (
-        (certificate_pdf, "application/pdf")
-        if fmt == "pdf"
-        else (
-            certificate_docx,
-            DOCX,
-        )
-    )
-    response = HttpResponse(build(recognition), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="giay-cong-nhan-{code}-{year}.{fmt}"'
-    return response
+    """The certificate is made by the documents app; this older address leads there."""
+    return redirect("documents:certificate", province, year, code, fmt)
 
 
 @login_required
