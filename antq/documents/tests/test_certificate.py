@@ -117,7 +117,7 @@ def test_the_pdf_is_the_word_certificate_converted_in_liberation_serif(
     lines = [line.strip() for p in reader.pages for line in p.extract_text().splitlines()]
     assert any(NATION in line for line in lines)
     assert any(ISSUER in line for line in lines)
-    assert any("GIẤY CÔNG NHẬN" == line for line in lines)
+    assert any(line == "GIẤY CÔNG NHẬN" for line in lines)
     fonts = set()
     for p in reader.pages:
         for font in p["/Resources"]["/Font"].values():
@@ -167,7 +167,7 @@ def test_no_certificate_without_a_recognition_in_force_or_out_of_scope(tree, per
 
 
 def test_the_evaluation_pages_lead_to_the_certificate(tree, persona, login):
-    officer, campaign, _area = _verified(tree, persona)
+    officer, _campaign, _area = _verified(tree, persona)
     client = login(officer)
     page = client.post(
         f"/evaluation/38/{YEAR}/decisions/",

@@ -82,19 +82,22 @@ def test_registrations_list_and_export_show_who_has_not_registered(tree, persona
     assert "16522-KDC01" not in by_code  # another commune's area is out of scope
 
 
-def test_the_certificate_downloads_as_word_and_pdf(tree, persona, login):
+def test_the_certificate_downloads_as_word_and_the_pdf_page_opens(tree, persona, login):
     _recognised_area(tree, persona)
     client = login(persona(Role.COMMUNE_OFFICER))
-    word = client.get(f"/evaluation/38/{YEAR}/16417-KDC01/certificate.docx")
+    page = client.get(f"/evaluation/38/{YEAR}/16417-KDC01/").content.decode()
+    href = re.search(r'id="certificate-docx" href="([^"]+)"', page).group(1)
+    word = client.get(href)
     assert word.status_code == 200
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(word.content)).paragraphs)
     assert "GIẤY CÔNG NHẬN" in text and "Thôn Đông Hưng" in text
-    pdf = client.get(f"/evaluation/38/{YEAR}/16417-KDC01/certificate.pdf")
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
-    assert b"/FontFile2" in pdf.content  # the Vietnamese font is embedded
-    title = re.search(rb"/Title <([0-9a-f]+)>", pdf.content).group(1)
-    assert "Thôn Đông Hưng" in bytes.fromhex(title.decode()).decode("utf-16")
-    assert client.get(f"/evaluation/38/{YEAR}/16417-KDC02/certificate.pdf").status_code == 404
+    href = re.search(r'id="certificate-pdf" href="([^"]+)"', page).group(1)
+    assert client.get(href).status_code == 200  # the page that makes the PDF on the worker
+    # The older address still leads to the certificate.
+    old = client.get(f"/evaluation/38/{YEAR}/16417-KDC01/certificate.docx", follow=True)
+    assert old.status_code == 200 and old.content.startswith(b"PK")
+    missing = client.get(f"/evaluation/38/{YEAR}/16417-KDC02/certificate.pdf", follow=True)
+    assert missing.status_code == 404
 
 
 def test_batch_recognition_from_the_decisions_page(tree, persona, login):
