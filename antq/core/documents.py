@@ -6,6 +6,10 @@ right, the title centred in bold capitals, the body, then the signer block on th
 Word output names Times New Roman (every Vietnamese office has it); the PDF embeds DejaVu
 Serif, vendored in ``fonts/`` with its licence, because the Liberation Serif shipped by
 Debian 12 (1.07) lacks the Vietnamese letters with two diacritics (ố, ự, ậ …).
+
+The awards' decisions and the directives' demo still use this hand layout; the recognition
+certificate and the reviews, decisions and dossiers are made by the documents engine (Word
+templates, PDF converted by LibreOffice with Liberation Serif 2: `antq.documents`).
 """
 
 import io

@@ -7,6 +7,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from antq.core.errors import FieldErrors
 from antq.core.roles import Role
 from antq.documents import pdf
 from antq.documents.models import GeneratedDocument
@@ -186,3 +187,36 @@ def test_the_evaluation_pages_lead_to_the_certificate(tree, persona, login):
     assert f'href="{BASE}.docx"' in unit_page and f'href="{BASE}.pdf"' in unit_page
     old = client.get(f"/evaluation/38/{YEAR}/16417-KDC01/certificate.docx")
     assert old.status_code == 302 and old.url == f"{BASE}.docx"
+
+
+def test_a_provinces_own_certificate_template_replaces_the_default(tree, persona, login):
+    from antq.documents import services as documents
+    from antq.documents.build_templates import _document, _para
+
+    officer, _area = _recognised(tree, persona)
+    own = _document()
+    _para(own, "GIẤY CÔNG NHẬN CỦA TỈNH: {{ unit_line }}")
+    content = io.BytesIO()
+    own.save(content)
+    documents.template_upload(
+        actor=persona(Role.PROVINCE_STAFF, "38"),
+        province=tree["38"],
+        kind="certificate",
+        content=content.getvalue(),
+        name="giay.docx",
+    )
+    word = docx.Document(io.BytesIO(login(officer).get(f"{BASE}.docx").content))
+    assert word.paragraphs[0].text == "GIẤY CÔNG NHẬN CỦA TỈNH: Thôn Đông Hưng, Phường Đông Quang"
+    broken = _document()
+    _para(broken, "{{ unit_nam }}")
+    content = io.BytesIO()
+    broken.save(content)
+    with pytest.raises(FieldErrors) as refused:
+        documents.template_upload(
+            actor=persona(Role.PROVINCE_STAFF, "38"),
+            province=tree["38"],
+            kind="certificate",
+            content=content.getvalue(),
+            name="hong.docx",
+        )
+    assert "unit_nam" in str(refused.value.errors["file"])
