@@ -5,6 +5,7 @@ from datetime import date
 
 import docx
 import pytest
+from django.db import connection
 from docx.oxml.ns import qn
 
 from antq.core.errors import FieldErrors
@@ -144,7 +145,9 @@ def test_without_libreoffice_the_page_says_how_and_the_word_file_downloads(
 
 def test_a_unit_with_a_bad_name_still_gets_its_certificate(tree, persona, login):
     officer, area = _recognised(tree, persona)
-    Unit.objects.filter(pk=area.pk).update(name="Thôn\x00 Đông")
+    # PostgreSQL cannot hold a NUL at all; there the bad character is another control one.
+    bad = "\x00" if connection.vendor != "postgresql" else "\x07"
+    Unit.objects.filter(pk=area.pk).update(name=f"Thôn{bad} Đông")
     response = login(officer).get(f"{BASE}.docx")
     assert response.status_code == 200
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
