@@ -47,6 +47,9 @@ class UnitEditForm(forms.Form):
         label=_("Reason out of scope of the safety standard"), required=False, max_length=500
     )
     reason = forms.CharField(label=_("Reason for the change"), required=False, max_length=500)
+    # the unit's version when the page was opened: a stale form is refused, not saved over
+    # (a post without one, from a script, is not checked)
+    version = forms.CharField(widget=forms.HiddenInput, max_length=20, required=False)
 
 
 class ImportForm(forms.Form):

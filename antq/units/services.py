@@ -4,10 +4,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from antq.core.errors import DomainError, FieldErrors, NotFound, PermissionDenied
 from antq.core.history import save_with_history as _save
+from antq.core.versions import check_version
 
 from . import permissions
 from .choices import ReorganisationKind
@@ -92,8 +94,14 @@ EDITABLE_FIELDS = ("name", "division_type", "managing_level", "address", "out_of
 
 
 @transaction.atomic
-def unit_update(*, actor, unit: Unit, reason: str = "", **values: str) -> Unit:
-    """Correct a unit's descriptive fields; a new official name on a date is a rename."""
+def unit_update(
+    *, actor, unit: Unit, reason: str = "", version: str | None = None, **values: str
+) -> Unit:
+    """Correct a unit's descriptive fields; a new official name on a date is a rename.
+
+    `version` is the one the form was opened at (`antq.core.versions`): when someone saved
+    the unit since, the correction is refused with what changed, and nothing is written.
+    """
     _check_visible(actor, unit)
     if not permissions.can_edit_unit(actor, unit):
         raise PermissionDenied(_("You may not change this unit."))
@@ -103,6 +111,13 @@ def unit_update(*, actor, unit: Unit, reason: str = "", **values: str) -> Unit:
             _("These fields cannot be changed here: %(f)s.") % {"f": ", ".join(unknown)}
         )
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    check_version(
+        unit,
+        version=version,
+        submitted={f: _shown(f, v) for f, v in values.items()},
+        saved={f: _shown(f, getattr(unit, f)) for f in values},
+        labels={f: capfirst(Unit._meta.get_field(f).verbose_name) for f in values},
+    )
     for field, value in values.items():
         setattr(unit, field, " ".join(value.split()) if field == "name" else value.strip())
     errors = unit_errors(
@@ -121,6 +136,11 @@ def unit_update(*, actor, unit: Unit, reason: str = "", **values: str) -> Unit:
         if open_placement is not None:
             _set_placement(open_placement, parent=unit.parent, name=unit.name, path=unit.path)
     return unit
+
+
+def _shown(field: str, value: str) -> str:
+    choices = dict(Unit._meta.get_field(field).flatchoices)
+    return str(choices.get(value, value)) if choices else " ".join(str(value).split())
 
 
 def _set_placement(placement: UnitPlacement, *, parent: Unit | None, name: str, path: str):

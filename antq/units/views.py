@@ -12,6 +12,7 @@ from antq.core.errors import DomainError, NotFound
 from antq.core.excel import workbook_response, xlsx_response
 from antq.core.forms import add_domain_error
 from antq.core.paging import page_of
+from antq.core.versions import StaleForm, version_of
 
 from . import importing, permissions, selectors, services
 from .choices import UnitKind
@@ -164,22 +165,29 @@ def unit_edit(request, code: str):
     unit = _get_unit(request, code)
     if not permissions.can_edit_unit(request.user, unit):
         raise PermissionDenied
-    initial = {
-        f: getattr(unit, f) for f in ("name", "managing_level", "address", "out_of_scope_reason")
-    }
-    form = UnitEditForm(request.POST or None, initial=initial)
+    form = UnitEditForm(request.POST or None, initial=_edit_initial(unit))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        reason = data.pop("reason")
-        changed = {k: v for k, v in data.items() if v != initial[k]}
+        reason, version = data.pop("reason"), data.pop("version")
         try:
-            services.unit_update(actor=request.user, unit=unit, reason=reason, **changed)
+            services.unit_update(
+                actor=request.user, unit=unit, reason=reason, version=version or None, **data
+            )
+        except StaleForm as error:
+            unit.refresh_from_db()
+            form = UnitEditForm(initial=_edit_initial(unit))
+            messages.error(request, error.message)
         except DomainError as error:
             add_domain_error(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("units:detail", code=unit.code)
     return render(request, "units/unit_edit.html", {"form": form, "unit": unit})
+
+
+def _edit_initial(unit) -> dict:
+    fields = ("name", "managing_level", "address", "out_of_scope_reason")
+    return {**{f: getattr(unit, f) for f in fields}, "version": version_of(unit)}
 
 
 @login_required
