@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from antq.core.errors import DomainError, NotFound, PermissionDenied
+from antq.core.versions import check_version
 from antq.units.models import Unit
 from antq.units.permissions import in_scope
 
@@ -108,12 +109,15 @@ def report_save(
     values: dict,
     submit: bool = False,
     also=None,
+    version: str | None = None,
 ) -> Report:
     """Save the values of a unit's report for a period as a draft, and submit it if asked.
 
     `values` maps indicator codes to raw values; codes left out keep what was stored, an
     empty value clears it. Nothing is written when any value or rule is refused. `also(report)`
-    runs in the same transaction (the API keeps its idempotency record there).
+    runs in the same transaction (the API keeps its idempotency record there). `version` is
+    the report's version when the entry form was opened ("0": no report yet); when someone
+    saved the report since, nothing is written and the refusal shows what changed.
 
     A report that does not exist yet (every submission on deadline day) is written in one
     pass: the report already in its final status, then its values and their history in bulk.
@@ -131,7 +135,7 @@ def report_save(
     except _Slow:
         pass
     with transaction.atomic():
-        report = _update(actor, read, unit, period, values, submit)
+        report = _update(actor, read, unit, period, values, submit, version)
         if also is not None:
             also(report)
         return report
@@ -184,12 +188,16 @@ def _user(actor):
     return actor if getattr(actor, "pk", None) else None
 
 
-def _update(actor, read, unit: Unit, period: periods.Period, values: dict, submit: bool):
+def _update(
+    actor, read, unit: Unit, period: periods.Period, values: dict, submit: bool, version=None
+):
     report = (
         Report.objects.select_for_update()
         .filter(form=read.form, unit=unit, period_key=period.key)
         .first()
     )
+    if report is not None and version is not None:
+        _check_version(read, report, values, version)
     if report is not None and report.status not in EDITABLE_STATUSES:
         if report.status == ReportStatus.APPROVED:
             raise DomainError(
@@ -241,6 +249,20 @@ def _update(actor, read, unit: Unit, period: periods.Period, values: dict, submi
         _save(report, actor=actor, reason=_("Draft saved"))
     report.created = created
     return report
+
+
+def _check_version(read, report: Report, values: dict, version: str) -> None:
+    from .selectors import display
+
+    stored = _stored(report)
+    shown = {i.code: i for i in read.indicators if i.code in values}
+    check_version(
+        report,
+        version=version,
+        submitted={code: values[code] for code in shown},
+        saved={code: display(stored.get(code), i) for code, i in shown.items()},
+        labels={code: i.name for code, i in shown.items()},
+    )
 
 
 def _save(report: Report, *, actor, reason: str) -> None:

@@ -12,6 +12,7 @@ from antq.core.errors import DomainError
 from antq.core.errors import found_or_404 as _get
 from antq.core.excel import workbook_response
 from antq.core.paging import page_of
+from antq.core.versions import StaleForm, version_of
 from antq.units.permissions import is_admin
 from antq.units.selectors import scoped_units, today, unit_get
 
@@ -138,10 +139,11 @@ def entry(request, form: str, unit: str, period: str):
     values = {
         i.code: selectors.display(stored.get(i.code), i) for i in report_form.ordered_indicators()
     }
-    errors, problem = {}, ""
+    errors, problem, version = {}, "", version_of(report)
     if request.method == "POST":
         values = {i.code: request.POST.get(i.code, "") for i in report_form.ordered_indicators()}
         submit = request.POST.get("action") == "submit"
+        version = request.POST.get("version", "")  # kept while the user corrects errors
         try:
             report = services.report_save(
                 actor=request.user,
@@ -150,7 +152,17 @@ def entry(request, form: str, unit: str, period: str):
                 period_key=period,
                 values=values,
                 submit=submit,
+                version=version or None,
             )
+        except StaleForm as error:
+            problem = error.message
+            report = selectors.report_find(form=report_form, unit=target, period_key=period)
+            version = version_of(report)
+            stored = selectors.report_values(report=report)
+            values = {
+                i.code: selectors.display(stored.get(i.code), i)
+                for i in report_form.ordered_indicators()
+            }
         except services.ReportInvalid as error:
             errors, problem = error.errors, error.message
         except DomainError as error:
@@ -176,6 +188,7 @@ def entry(request, form: str, unit: str, period: str):
         "report": report,
         "rows": _rows(report_form, values, errors, _registry(report_form, target, period)),
         "problem": problem,
+        "version": version,
         "editable": report is None or report.status in ("draft", "returned"),
         "can_enter": permissions.can_enter(request.user, target),
     }
