@@ -60,6 +60,23 @@ class _Root:
         return role == Role.ADMIN
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: the per-address counters of the public side
+    (antq.accounts.throttle) count every test's requests from the same test address. Only
+    the in-process cache is cleared, never a Redis that others may share."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    cache = caches["default"]
+    local = isinstance(cache, LocMemCache)
+    if local:
+        cache.clear()
+    yield
+    if local:
+        cache.clear()
+
+
 @pytest.fixture
 def tree(db):
     return Tree(_Root())

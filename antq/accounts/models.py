@@ -57,13 +57,27 @@ class RoleGrant(models.Model):
 
 
 class ApiToken(models.Model):
-    """A bearer token for the API; only its SHA-256 digest is stored."""
+    """A bearer token for the API; only its SHA-256 digest is stored.
+
+    A token works until it expires or is revoked; a revoked row stays, saying who revoked it,
+    when and why.
+    """
 
     account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="api_tokens")
+    label = models.CharField(_("label"), max_length=100, blank=True)
     digest = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(max_length=8)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        Account, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.account})"
@@ -71,3 +85,9 @@ class ApiToken(models.Model):
     @staticmethod
     def digest_of(token: str) -> str:
         return hashlib.sha256(token.encode()).hexdigest()
+
+    def is_expired(self, now) -> bool:
+        return self.expires_at <= now
+
+    def is_usable(self, now) -> bool:
+        return self.revoked_at is None and not self.is_expired(now)

@@ -2,43 +2,108 @@
 
 from axes.utils import reset
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from antq.core.errors import DomainError
+from antq.core.errors import DomainError, found_or_404
 from antq.core.forms import add_domain_error
 from antq.core.history import history_of
 from antq.core.paging import page_of
 from antq.units.importing import ImportRejected
 from antq.units.models import Unit
 
-from . import importing, services
+from . import importing, selectors, services, throttle
 from .forms import AccountForm, AccountImportForm, LoginForm
 from .models import Account
 
 
 class LoginView(auth_views.LoginView):
+    """Log-in; an address with too many failures across user names waits (429)."""
+
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        wait = throttle.login_failures_wait(request)
+        if wait is not None:
+            return throttle.login_failures_refusal(request, wait)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        throttle.login_failed(self.request)
+        return super().form_invalid(form)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
 
     def form_valid(self, form):
-        messages.success(self.request, _("Your password has been changed."))
-        return super().form_valid(form)
+        services.account_password_set(
+            actor=self.request.user,
+            account=form.user,
+            password=form.cleaned_data["new_password1"],
+        )
+        update_session_auth_hash(self.request, form.user)
+        messages.success(
+            self.request, _("Your password has been changed. Your API tokens were revoked.")
+        )
+        return redirect("web:home")
 
-    def get_success_url(self):
-        from django.urls import reverse
 
-        return reverse("web:home")
+@login_required
+def token_list(request):
+    """The signed-in account's own API tokens."""
+    tokens = selectors.api_token_list(actor=request.user, account=request.user)
+    return render(
+        request,
+        "accounts/token_list.html",
+        {"tokens": tokens, "now": timezone.now(), "days": services.api_token_days()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def token_revoke(request, pk: int):
+    """Confirm, then revoke one token: the owner's own, or any for an administrator."""
+    token = found_or_404(selectors.api_token_get, actor=request.user, token_id=pk)
+    back = (
+        reverse("accounts:tokens")
+        if token.account_id == request.user.pk
+        else reverse("accounts:edit", args=[token.account.username])
+    )
+    if request.method == "POST":
+        services.api_token_revoke(actor=request.user, token_id=token.pk)
+        messages.success(request, _("The API token %(p)s… was revoked.") % {"p": token.prefix})
+        return redirect(back)
+    return render(request, "accounts/token_revoke.html", {"token": token, "back": back})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_tokens_revoke(request, username: str):
+    """Confirm, then revoke every token of an account (administrators)."""
+    _require_admin(request)
+    account = services.account_get(actor=request.user, username=username)
+    back = reverse("accounts:edit", args=[account.username])
+    if request.method == "POST":
+        count = services.api_tokens_revoke_all(
+            actor=request.user, account=account, reason=_("Revoked by an administrator")
+        )
+        messages.success(request, _("Revoked %(n)s API tokens.") % {"n": count})
+        return redirect(back)
+    return render(
+        request, "accounts/token_revoke.html", {"account": account, "back": back, "all": True}
+    )
 
 
 def _require_admin(request) -> None:
@@ -117,25 +182,37 @@ def account_edit(request, username: str):
         if not form.errors:
             data = form.cleaned_data
             try:
-                services.account_update(
-                    actor=request.user,
-                    account=account,
-                    unit=unit,
-                    roles=data["roles"],
-                    is_active=data["is_active"],
-                    full_name=data["full_name"],
-                    email=data["email"],
-                )
+                with transaction.atomic():  # a refused password changes nothing
+                    services.account_update(
+                        actor=request.user,
+                        account=account,
+                        unit=unit,
+                        roles=data["roles"],
+                        is_active=data["is_active"],
+                        full_name=data["full_name"],
+                        email=data["email"],
+                    )
+                    if data["password"]:
+                        services.account_password_set(
+                            actor=request.user, account=account, password=data["password"]
+                        )
             except DomainError as error:
                 add_domain_error(form, error)
             else:
                 messages.success(request, _("Saved."))
                 return redirect("accounts:list")
     history = history_of(account)
+    tokens = selectors.api_token_list(actor=request.user, account=account)
     return render(
         request,
         "accounts/account_form.html",
-        {"form": form, "account": account, "history": history},
+        {
+            "form": form,
+            "account": account,
+            "history": history,
+            "tokens": tokens,
+            "now": timezone.now(),
+        },
     )
 
 

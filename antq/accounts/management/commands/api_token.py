@@ -10,9 +10,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("username")
+        parser.add_argument("--label", default="", help="what the token is for")
+        parser.add_argument("--days", type=int, help="days it works (default ANTQ_API_TOKEN_DAYS)")
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, label, days, **options):
         account = Account.objects.filter(username=username, is_active=True).first()
         if account is None:
             raise CommandError(_("No account %(u)s.") % {"u": username})
-        self.stdout.write(api_token_issue(account=account))
+        self.stdout.write(api_token_issue(account=account, label=label, days=days))
