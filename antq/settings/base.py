@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Per-address limits on the log-in and the public pages (antq.accounts.throttle).
+    "antq.accounts.throttle.PublicRateLimitMiddleware",
     # Text, dates and years of every written form and JSON body, checked before any view.
     "antq.core.middleware.InputBoundsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -171,6 +173,20 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Axes keeps no visitor's address in its tables; the per-address throttle of the log-in
+# (antq.accounts.throttle) counts failures in the cache under a keyed hash of the address,
+# with a higher limit than the per-user-name lock-out. Provisional defaults: no rule sets them.
+AXES_CLIENT_IP_CALLABLE = "antq.accounts.throttle.no_address"
+ANTQ_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("ANTQ_LOGIN_FAILURES_PER_ADDRESS", "30"))
+ANTQ_LOGIN_FAILURE_MINUTES = int(os.environ.get("ANTQ_LOGIN_FAILURE_MINUTES", "15"))
+# The request header a trusted reverse proxy sets to the visitor's address, e.g.
+# "HTTP_X_REAL_IP"; empty: REMOTE_ADDR. Behind a proxy it must be set, or every visitor
+# shares the proxy's counter.
+ANTQ_CLIENT_ADDRESS_META = os.environ.get("ANTQ_CLIENT_ADDRESS_META", "")
+# A cache that cannot be reached lets requests through (axes still locks per user name).
+RATELIMIT_FAIL_OPEN = True
+# How many days an API token works: the province's choice (provisional default).
+ANTQ_API_TOKEN_DAYS = int(os.environ.get("ANTQ_API_TOKEN_DAYS", "90"))
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
