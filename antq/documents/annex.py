@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from antq.core.bounds import printable
 from antq.core.excel import defuse_formulas
 
 from .figures import Section
@@ -28,7 +29,7 @@ def annex_xlsx(title: str, sections: list[Section], tables=()) -> bytes:
         _("Same period last year"),
         _("Source"),
     ]
-    sheet.append([title])
+    sheet.append([_cell(title)])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append(headers)
     for cell in sheet[2]:
@@ -37,12 +38,12 @@ def annex_xlsx(title: str, sections: list[Section], tables=()) -> bytes:
         for row in section.rows:
             sheet.append(
                 [
-                    row.ref,
-                    section.title,
-                    row.label,
+                    _cell(row.ref),
+                    _cell(section.title),
+                    _cell(row.label),
                     _number(row.value),
                     _number(row.previous) if row.has_previous else None,
-                    row.source,
+                    _cell(row.source),
                 ]
             )
     widths = [8, 30, 50, 14, 16, 50]
@@ -71,15 +72,15 @@ def annex_xlsx(title: str, sections: list[Section], tables=()) -> bytes:
 def table_sheet(book, title: str, table) -> None:
     """A sheet to print: title, bold frozen header repeated on each page, set widths, dates
     written as dates and numbers as numbers, thin borders, landscape A4 fitted to width."""
-    sheet = book.create_sheet(table.name[:31])
-    sheet.append([f"{title} — {table.name}"])
+    sheet = book.create_sheet(_sheet_title(table.name))
+    sheet.append([_cell(f"{title} — {table.name}")])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([c.label for c in table.columns])
+    sheet.append([_cell(c.label) for c in table.columns])
     for cell in sheet[2]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for row in table.rows:
-        sheet.append([_number(v) if isinstance(v, Decimal) else v for v in row])
+        sheet.append([_number(v) if isinstance(v, Decimal) else _cell(v) for v in row])
     for n, column in enumerate(table.columns, 1):
         letter = get_column_letter(n)
         sheet.column_dimensions[letter].width = column.width
@@ -99,6 +100,18 @@ def table_sheet(book, title: str, table) -> None:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _cell(value):
+    """A value a normal workbook accepts: a control character stored before the input checks
+    (openpyxl refuses one) becomes U+FFFD; `defuse_formulas` then keeps formula-like text text."""
+    return printable(value) if isinstance(value, str) else value
+
+
+def _sheet_title(name: str) -> str:
+    """A sheet title Excel accepts: no control character nor any of \\ / ? * [ ] :."""
+    cleaned = printable(name).translate({ord(c): " " for c in "\\/?*[]:"})
+    return cleaned[:31].strip() or "Sheet"
 
 
 def _number(value):

@@ -16,6 +16,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from antq.core import uploads
+from antq.core.bounds import printable
 from antq.core.errors import DomainError
 from antq.units.models import Unit
 from antq.units.permissions import in_scope
@@ -48,7 +49,7 @@ def template_workbook(*, form: ReportForm, period_key: str, units: list[Unit]) -
     bold = Font(bold=True)
     sheet["A1"], sheet["B1"] = "Biểu mẫu", form.code
     sheet["A2"], sheet["B2"] = "Kỳ báo cáo", period.key
-    sheet["C1"] = form.name
+    sheet["C1"] = printable(form.name)
     sheet["A3"], sheet["A4"] = "Mã đơn vị", "Tên đơn vị"
     sheet["A5"], sheet["B5"] = "Mã chỉ tiêu", "Chỉ tiêu"
     for cell in ("A1", "A2", "A3", "A4", "A5", "B5"):
@@ -59,10 +60,10 @@ def template_workbook(*, form: ReportForm, period_key: str, units: list[Unit]) -
         label = indicator.name
         if indicator.unit_of_measure:
             label = f"{label} ({indicator.unit_of_measure})"
-        sheet.cell(row=row, column=2, value=label)
+        sheet.cell(row=row, column=2, value=printable(label))
     for column, unit in enumerate(units, start=FIRST_COLUMN):
         sheet.cell(row=3, column=column, value=unit.code).font = bold
-        sheet.cell(row=4, column=column, value=unit.name)
+        sheet.cell(row=4, column=column, value=printable(unit.name))
         stored = selectors.report_values(
             report=selectors.report_find(form=form, unit=unit, period_key=period.key)
         )
@@ -70,7 +71,9 @@ def template_workbook(*, form: ReportForm, period_key: str, units: list[Unit]) -
             cell = sheet.cell(row=row, column=column)
             value = stored.get(indicator.code)
             if value is not None:
-                cell.value = float(value.number) if value.number is not None else value.text or None
+                cell.value = (
+                    float(value.number) if value.number is not None else _cell(value.text) or None
+                )
                 if indicator.value_type == "boolean" and value.number is not None:
                     cell.value = "có" if value.number else "không"
             cell.fill = INPUT_FILL
@@ -187,8 +190,8 @@ def rollup_workbook(*, form, unit, first, last, totals, figures, children) -> Wo
     sheet.title = _("Totals")[:31]
     bold = Font(bold=True)
     period = first.key if first == last else f"{first.key} – {last.key}"
-    sheet.append([form.name])
-    name, code = (unit.name, unit.code) if unit else (_("Whole country"), "")
+    sheet.append([_cell(form.name)])
+    name, code = (_cell(unit.name), unit.code) if unit else (_("Whole country"), "")
     sheet.append([name, code, period])
     sheet.append([])
     sheet.append([_("Code"), _("Indicator"), _("Unit of measure"), _("Aggregation"), _("Total")])
@@ -200,8 +203,8 @@ def rollup_workbook(*, form, unit, first, last, totals, figures, children) -> Wo
         sheet.append(
             [
                 indicator.code,
-                indicator.name,
-                indicator.unit_of_measure,
+                _cell(indicator.name),
+                _cell(indicator.unit_of_measure),
                 indicator.get_aggregation_display(),
                 float(value) if value is not None else None,
             ]
@@ -214,8 +217,14 @@ def rollup_workbook(*, form, unit, first, last, totals, figures, children) -> Wo
     done.append([name, code, *_figures(figures)])
     for child in children:
         placement = child["placement"]
-        done.append([placement.name, placement.unit.code, *_figures(child["figures"])])
+        done.append([_cell(placement.name), placement.unit.code, *_figures(child["figures"])])
     return book
+
+
+def _cell(text: str) -> str:
+    """Text a normal workbook accepts: a control character stored earlier must not fail it
+    (openpyxl refuses one); `workbook_response` then writes formula-like text as text."""
+    return printable(text) if isinstance(text, str) else text
 
 
 def _figures(figures) -> list[int]:
