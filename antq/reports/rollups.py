@@ -13,6 +13,7 @@ from django.db.models import (
     Avg,
     CharField,
     Count,
+    Exists,
     F,
     Max,
     OuterRef,
@@ -84,7 +85,21 @@ def _reporting_units(form: ReportForm, via: str = "") -> Q:
     return q
 
 
+def _remembered_placements(unit: Unit) -> list[UnitPlacement] | None:
+    """The unit's placements when a page read them once for the request (a dashboard's
+    panels: `targets.metrics.remember_anchors`), else None."""
+    return getattr(unit, "_anchor_placements", None)
+
+
 def target_placement(unit: Unit, day: date) -> UnitPlacement | None:
+    remembered = _remembered_placements(unit)
+    if remembered is not None:
+        on_day = [
+            p
+            for p in remembered
+            if p.valid_from <= day and (p.valid_to is None or p.valid_to >= day)
+        ]
+        return on_day[0] if on_day else None
     return placements_on(day).filter(unit=unit).first()
 
 
@@ -120,12 +135,17 @@ def completeness(form: ReportForm, period: Period, unit: Unit | None) -> Complet
     prefix = target_prefix(unit, period.end)
     if prefix is None:
         return Completeness(0, 0, 0)
-    expected = expected_placements(form, period, prefix).count()
-    figures = counted_reports(form, period, prefix).aggregate(
-        received=Count("id"),
-        on_time=Count("id", filter=Q(first_submitted_at__lt=on_time_cutoff(form, period))),
+    # One query: each expected unit has at most one report of the period (one_report_per_period).
+    report = Report.objects.filter(
+        form=form, period_key=period.key, status__in=COUNTED_STATUSES, unit=OuterRef("unit")
     )
-    return Completeness(expected, figures["received"], figures["on_time"])
+    on_time = report.filter(first_submitted_at__lt=on_time_cutoff(form, period))
+    figures = expected_placements(form, period, prefix).aggregate(
+        expected=Count("id"),
+        received=Count("id", filter=Q(Exists(report))),
+        on_time=Count("id", filter=Q(Exists(on_time))),
+    )
+    return Completeness(figures["expected"], figures["received"], figures["on_time"])
 
 
 def _child_path(field: str, prefix: str):
@@ -209,6 +229,13 @@ def _spans(unit: Unit | None, first: Period, last: Period) -> list[tuple]:
     """The (path, valid_from, valid_to) the unit had in the range; one open span for None."""
     if unit is None:
         return [("", first.start, None)]
+    remembered = _remembered_placements(unit)
+    if remembered is not None:
+        return [
+            (p.path, p.valid_from, p.valid_to)
+            for p in remembered
+            if p.valid_from <= last.end and (p.valid_to is None or p.valid_to >= first.end)
+        ]
     return list(
         UnitPlacement.objects.filter(unit=unit, valid_from__lte=last.end)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=first.end))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import StrIndex, Substr, TruncMonth
 
 from antq import rules
@@ -65,6 +65,17 @@ def remember_anchors(scope: Unit | None) -> None:
     """
     if scope is not None:
         scope._anchor_placements = list(UnitPlacement.objects.filter(unit=scope))
+        scope._remembered_figures = {}
+
+
+def _remembered(scope: Unit | None, key: tuple, compute):
+    """`compute()`, once per request for a scope whose anchors are remembered."""
+    memo = getattr(scope, "_remembered_figures", None) if scope is not None else None
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 def _anchor_path(scope: Unit | None, day: date) -> str | None:
@@ -132,12 +143,26 @@ def measure(scope: Unit | None, year: int, metric: str, subject: str) -> Measure
     """
     if metric == DIRECTIVES_ACKNOWLEDGED_SHARE:
         return directives_acknowledged(scope, year)
-    rows = population(scope, year, subject)
-    hits = rows.filter(hit_condition(metric, year)).count()
-    counted = None
+    total = population_total(scope, year, subject)
     if metric in CLASS_METRICS:
-        counted = rows.filter(classified_condition(year)).count() if hits == 0 else hits
-    return Measure(hits=hits, total=rows.count(), counted=counted)
+        # One final classification per unit and year: the class counts give hits and counted.
+        classes = class_distribution(scope, year, subject)
+        wanted = GOOD_OR_BETTER if metric == Metric.GOOD_OR_BETTER_SHARE else ("weak",)
+        hits = sum(classes.get(name, 0) for name in wanted)
+        return Measure(hits=hits, total=total, counted=sum(classes.values()))
+    hits = _remembered(
+        scope,
+        ("hits", year, metric, subject),
+        lambda: population(scope, year, subject).filter(hit_condition(metric, year)).count(),
+    )
+    return Measure(hits=hits, total=total)
+
+
+def population_total(scope: Unit | None, year: int, subject: str) -> int:
+    """How many units the population counts (read once per request, see remember_anchors)."""
+    return _remembered(
+        scope, ("total", year, subject), lambda: population(scope, year, subject).count()
+    )
 
 
 def classified_condition(year: int) -> Q:
@@ -166,12 +191,14 @@ def directives_not_acknowledged(scope: Unit | None, year: int, limit: int = 10) 
     ]
 
 
-def measure_by_child(scope: Unit | None, year: int, metric: str, subject: str) -> list[dict]:
-    """Return the measure for each unit directly under `scope`, in two grouped queries."""
+def measure_by_child_code(
+    scope: Unit | None, year: int, metric: str, subject: str
+) -> dict[str, Measure]:
+    """The measure of each unit directly under `scope` by its code, in two grouped queries."""
     day = reference_day(year, subject)
     prefix = _anchor_path(scope, day)
     if prefix is None:
-        return []
+        return {}
     rows = (
         population(scope, year, subject)
         .annotate(rest=Substr("path", len(prefix) + 1))
@@ -183,7 +210,15 @@ def measure_by_child(scope: Unit | None, year: int, metric: str, subject: str) -
 
     totals = per_child(rows)
     hits = per_child(rows.filter(hit_condition(metric, year)))  # in WHERE: see measure()
-    by_code = {code: Measure(hits=hits.get(code, 0), total=n) for code, n in totals.items()}
+    return {code: Measure(hits=hits.get(code, 0), total=n) for code, n in totals.items()}
+
+
+def measure_by_child(scope: Unit | None, year: int, metric: str, subject: str) -> list[dict]:
+    """Return the measure for each unit directly under `scope`, in three queries."""
+    by_code = measure_by_child_code(scope, year, metric, subject)
+    if not by_code:
+        return []
+    day = reference_day(year, subject)
     children = (
         placements_on(day).filter(parent=scope)
         if scope is not None
@@ -222,6 +257,13 @@ def recognitions_by_month(scope: Unit | None, year: int, subject: str) -> list[t
 
 
 def class_distribution(scope: Unit | None, year: int, subject: str) -> dict[str, int]:
+    """How many units of the population have each final class (one grouped query)."""
+    return dict(
+        _remembered(scope, ("classes", year, subject), lambda: _classes(scope, year, subject))
+    )
+
+
+def _classes(scope: Unit | None, year: int, subject: str) -> dict[str, int]:
     units = population(scope, year, subject).values("unit")
     rows = (
         Classification.objects.filter(
@@ -239,27 +281,26 @@ def children_status(scope: Unit | None, year: int) -> list[dict]:
     """Each unit directly under `scope` (None: the provinces), its recognition and class."""
     on = placements_on(min(date(year, 12, 31), today()))
     on = on.filter(parent=scope) if scope is not None else on.filter(parent__isnull=True)
-    children = list(on.select_related("unit").order_by("sort_name"))
-    ids = [child.unit_id for child in children]
-    recognised = set(
-        Recognition.objects.filter(
-            year__year=year,
-            unit_id__in=ids,
-            outcome=RecognitionOutcome.RECOGNISED,
-            revoked_on__isnull=True,
-        ).values_list("unit_id", flat=True)
+    recognised = Recognition.objects.filter(
+        year__year=year,
+        unit=OuterRef("unit"),
+        outcome=RecognitionOutcome.RECOGNISED,
+        revoked_on__isnull=True,
     )
-    classes = dict(
-        Classification.objects.filter(
-            year__year=year, unit_id__in=ids, status=ClassificationStatus.FINAL
-        ).values_list("unit_id", "class_name")
-    )
+    final_class = Classification.objects.filter(
+        year__year=year, unit=OuterRef("unit"), status=ClassificationStatus.FINAL
+    ).values("class_name")[:1]
+    children = (
+        on.select_related("unit")
+        .annotate(recognised=Exists(recognised), class_name=Subquery(final_class))
+        .order_by("sort_name")
+    )  # one query: the children are a few hundred at most
     return [
         {
             "unit": child.unit,
             "name": child.name,
-            "recognised": child.unit_id in recognised,
-            "class_label": str(rules.CLASS_LABELS.get(classes.get(child.unit_id), "")),
+            "recognised": child.recognised,
+            "class_label": str(rules.CLASS_LABELS.get(child.class_name, "")),
         }
         for child in children
     ]

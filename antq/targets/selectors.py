@@ -316,14 +316,12 @@ def attainments(*, user, year: int, unit: Unit, with_closest: bool = True) -> li
 def drilldown(unit: Unit | None, year: int) -> list[dict]:
     """Each unit directly below: its own recognition and class, and its areas' share."""
     rows = metrics.children_status(unit, year)
-    areas = {
-        row["unit"].pk: row["measure"]
-        for row in metrics.measure_by_child(
-            unit, year, Metric.RECOGNISED_SHARE, Subject.RESIDENTIAL_AREA
-        )
-    }
+    areas = metrics.measure_by_child_code(
+        unit, year, Metric.RECOGNISED_SHARE, Subject.RESIDENTIAL_AREA
+    )
     for row in rows:
-        row["areas"] = areas.get(row["unit"].pk) if row["unit"].kind != "residential_area" else None
+        kind = row["unit"].kind
+        row["areas"] = areas.get(row["unit"].code) if kind != "residential_area" else None
     return rows
 
 

@@ -57,7 +57,7 @@ def dashboard(request):
         return _export_children(rows, unit, year)
     classes = metrics.class_distribution(unit, year, subject)
     progress = selectors.recognition_progress(unit, year, subject)
-    total = metrics.population(unit, year, subject).count()
+    total = metrics.population_total(unit, year, subject)
     panel = reporting.reports_panel(unit, year=year, today=today())
     context = {
         "unit": unit,

@@ -53,7 +53,7 @@ def test_dashboard_drills_down_and_exports(tree, persona, year, client):
     assert 'data-testid="drill-16417-KDC01"' in commune
 
 
-BUDGET = 32  # was 70; goal 20 (issue 15)
+BUDGET = 20  # was 70, then 32 (issue 15)
 
 
 def test_dashboard_queries_do_not_grow_with_the_data(
@@ -65,7 +65,8 @@ def test_dashboard_queries_do_not_grow_with_the_data(
 ):
     """Issue 15: the leader's province page in a fixed number of queries at any size.
 
-    The goal is 20; 32 today (see the targets' report): three per population target remain.
+    Three for the session and account; each panel one grouped query or two, the targets'
+    population counts shared with the charts (read once per request).
     """
     staff = persona(Role.PROVINCE_STAFF)
     for metric, subject, value in (
