@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -9,9 +10,10 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from antq.core import uploads
+from antq.core import jobs, uploads
 from antq.core.bounds import record_errors
 from antq.core.errors import DomainError
+from antq.core.models import ImportJob
 from antq.core.text import fold
 
 from . import permissions
@@ -41,6 +43,7 @@ MAX_REPORTED_ERRORS = 200
 MAX_ROWS = 200_000
 MAX_COLUMNS = 26
 CHUNK = 900  # below SQLite's limit on query parameters
+PROGRESS_EVERY = 1_000  # rows between two progress reports of a background import
 
 
 @dataclass(frozen=True)
@@ -136,12 +139,14 @@ def read_rows(
     *,
     max_rows: int | None = None,
     max_columns: int | None = None,
+    progress=None,
 ) -> list[tuple[int, dict[str, str]]]:
     """Return (line, {field: text}) for each non-empty row of an .xlsx or .csv file.
 
     The file is checked before it is parsed and read within bounds (`antq.core.uploads`):
     at most `max_rows` data rows below the header (default: the ANTQ_IMPORT_MAX_ROWS
     setting) and `max_columns` columns (default ANTQ_IMPORT_MAX_COLUMNS); past them, refused.
+    `progress(rows_read)` is called every PROGRESS_EVERY rows when given.
     """
     if len(data) > settings.ANTQ_IMPORT_MAX_BYTES:
         raise DomainError(
@@ -181,6 +186,10 @@ def read_rows(
         values = {f: _cell_text(raw[i]) if i < len(raw) else "" for f, i in positions.items()}
         if any(values.values()):
             rows.append((line, values))
+            if progress is not None and len(rows) % PROGRESS_EVERY == 0:
+                progress(len(rows))
+    if progress is not None:
+        progress(len(rows))
     if not rows:
         raise DomainError(_("The file has no data rows."))
     return rows
@@ -194,8 +203,13 @@ def _existing(codes: list[str]) -> dict[str, Unit]:
     return found
 
 
-def validate_rows(rows: list[tuple[int, dict[str, str]]], *, actor) -> tuple[list[UnitRow], dict]:
-    """Check every row; return the rows to insert and the existing parents, or raise."""
+def validate_rows(
+    rows: list[tuple[int, dict[str, str]]], *, actor, progress=None
+) -> tuple[list[UnitRow], dict]:
+    """Check every row; return the rows to insert and the existing parents, or raise.
+
+    `progress(rows_checked)` is called every PROGRESS_EVERY rows when given.
+    """
     errors: list[RowError] = []
 
     def fail(line: int, field_name: str, message: str) -> None:
@@ -206,7 +220,9 @@ def validate_rows(rows: list[tuple[int, dict[str, str]]], *, actor) -> tuple[lis
     # Built once per import: folding every label again for each row cost seconds per 100,000.
     kinds = {**_label_map(UnitKind), **KIND_WORDS}
     levels = {**_label_map(ManagingLevel), **LEVEL_WORDS}
-    for line, values in rows:
+    for checked, (line, values) in enumerate(rows, start=1):
+        if progress is not None and checked % PROGRESS_EVERY == 0:
+            progress(checked)
         for field_name in REQUIRED:
             if not values.get(field_name):
                 fail(line, field_name, _("This cell is required."))
@@ -292,6 +308,8 @@ def validate_rows(rows: list[tuple[int, dict[str, str]]], *, actor) -> tuple[lis
         ):
             fail(row.line, "parent_code", _("This cell is required."))
     _check_cycles(parsed, existing, fail)
+    if progress is not None:
+        progress(len(rows))
     if errors:
         errors.sort(key=lambda e: e.line)
         raise ImportRejected(errors)
@@ -337,16 +355,67 @@ def _check_cycles(parsed: list[UnitRow], existing: dict[str, Unit], fail) -> Non
             parent = in_file[parent].parent_code
 
 
-def units_import(*, actor, data: bytes, filename: str) -> int:
-    """Import every row of the file, or none; return the number of units created."""
-    rows = read_sheet(data, filename)
-    parsed, parents = validate_rows(rows, actor=actor)
+def units_import(*, actor, data: bytes, filename: str, job=None) -> int:
+    """Import every row of the file, or none; return the number of units created.
+
+    With `job` (an `antq.core.models.ImportJob`), rows read and checked are reported on it.
+    """
+    read = checked = None
+    if job is not None:
+        read = partial(jobs.job_progress, job.pk, "rows_read")
+        checked = partial(jobs.job_progress, job.pk, "rows_checked")
+    rows = read_rows(data, filename, COLUMNS, REQUIRED, progress=read)
+    parsed, parents = validate_rows(rows, actor=actor, progress=checked)
     del rows  # the raw cells are no longer needed: free them before the insert
     reason = _("Imported from %(file)s") % {"file": filename}
     with transaction.atomic():
         return units_bulk_insert(
             parsed, known=parents, actor=actor, reason=reason, default_from=today()
         )
+
+
+JOB_KIND = "units"
+
+
+def units_import_queue(*, actor, data: bytes, filename: str, rows: int) -> ImportJob:
+    """Keep the file and run its import on the worker once this request's writes commit."""
+    if len(data) > settings.ANTQ_IMPORT_MAX_BYTES:
+        raise DomainError(
+            _("The file is larger than %(mb)s MB.")
+            % {"mb": settings.ANTQ_IMPORT_MAX_BYTES // (1024 * 1024)}
+        )
+    job = jobs.job_create(actor=actor, kind=JOB_KIND, data=data, filename=filename, rows=rows)
+    transaction.on_commit(lambda: _enqueue(job.pk))
+    return job
+
+
+def _enqueue(job_id: int) -> None:
+    from .tasks import import_units
+
+    import_units(job_id)
+
+
+def units_import_job(job_id: int) -> None:
+    """The worker's part of a large import: run the job's file, record the outcome."""
+    job = ImportJob.objects.select_related("requested_by").get(pk=job_id)
+    if not job.is_running:
+        return  # a retried task: the job already ended
+    try:
+        created = units_import(
+            actor=job.requested_by, data=jobs.job_data(job), filename=job.filename, job=job
+        )
+    except ImportRejected as error:
+        errors = [{"line": e.line, "column": e.column, "message": e.message} for e in error.errors]
+        jobs.job_fail(job, message=error.message, errors=errors)
+    except DomainError as error:
+        jobs.job_fail(job, message=error.message)
+    except Exception:
+        jobs.job_fail(
+            job, message=_("The import stopped on an unexpected error; nothing was imported.")
+        )
+        raise
+    else:
+        jobs.job_finish(job, written=created, message=_("Imported %(n)s units.") % {"n": created})
 
 
 def template_workbook() -> Workbook:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from antq.core import jobs
 from antq.core.errors import DomainError, NotFound
 from antq.core.excel import workbook_response, xlsx_response
 from antq.core.forms import add_domain_error
@@ -238,10 +239,15 @@ def unit_import(request):
     errors, problem = [], None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
-            created = importing.units_import(
-                actor=request.user, data=upload.read(), filename=upload.name
+        data = upload.read()
+        rows = jobs.count_rows(data, upload.name)
+        if rows >= jobs.background_rows():
+            job = importing.units_import_queue(
+                actor=request.user, data=data, filename=upload.name, rows=rows
             )
+            return redirect("units:import_job", pk=job.pk)
+        try:
+            created = importing.units_import(actor=request.user, data=data, filename=upload.name)
         except importing.ImportRejected as error:
             problem, errors = error.message, error.errors
         except DomainError as error:
@@ -256,6 +262,13 @@ def unit_import(request):
         {"form": form, "problem": problem, "errors": errors},
         status=status,
     )
+
+
+@login_required
+def unit_import_job(request, pk: int):
+    job = jobs.job_for(actor=request.user, pk=pk, kind=importing.JOB_KIND)
+    name = "units/_import_job.html" if request.htmx else "units/import_job.html"
+    return render(request, name, {"job": job})
 
 
 @login_required
