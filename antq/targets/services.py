@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from antq.core.bounds import year_problem
 from antq.core.errors import DomainError, FieldErrors, NotFound, PermissionDenied
 from antq.core.roles import Role
 from antq.units import permissions as unit_permissions
@@ -92,6 +93,8 @@ def target_set(
 ) -> Target:
     """Create or change the unit's target for this metric and year."""
     _check(actor, unit)
+    if problem := year_problem(year):  # ANTQ_YEAR_MIN/MAX, as for opening a year
+        raise DomainError(problem)
     if metric in REPORT_METRICS:
         subject = ""
         indicator_code = indicator_code if metric in INDICATOR_METRICS else ""

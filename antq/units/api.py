@@ -2,10 +2,12 @@
 
 from datetime import date
 
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from antq.core.errors import DomainError
+from antq.core.versions import version_of
 
 from . import selectors, services
 from .models import Unit, UnitPlacement
@@ -141,8 +143,9 @@ def merge_units(request, payload: MergeIn):
 
 
 @router.get("/{code}", response=UnitOut, summary="One unit, optionally as it stood on a date")
-def get_unit(request, code: str, as_of: date | None = None):
+def get_unit(request, response: HttpResponse, code: str, as_of: date | None = None):
     unit = selectors.unit_get(user=request.user, code=code)
+    response["ETag"] = f'"{version_of(unit)}"'  # send it back as If-Match to PATCH
     placement = selectors.placement_of(unit, as_of) if as_of else None
     if as_of and placement is None:
         raise DomainError(
@@ -185,8 +188,13 @@ def create_unit(request, payload: UnitIn):
 
 
 @router.patch("/{code}", response=UnitOut, summary="Correct a unit's descriptive fields")
-def update_unit(request, code: str, payload: UnitPatch):
+def update_unit(request, response: HttpResponse, code: str, payload: UnitPatch):
+    """An `If-Match` with the unit's ETag refuses the change (409) if someone saved it since."""
     unit = selectors.unit_get(user=request.user, code=code)
     values = payload.dict(exclude_none=True, exclude={"reason"})
-    unit = services.unit_update(actor=request.user, unit=unit, reason=payload.reason, **values)
+    match = request.headers.get("If-Match", "").removeprefix("W/").strip('" ') or None
+    unit = services.unit_update(
+        actor=request.user, unit=unit, reason=payload.reason, version=match, **values
+    )
+    response["ETag"] = f'"{version_of(unit)}"'
     return _out(unit)

@@ -69,3 +69,24 @@ def test_a_form_opened_before_a_rename_is_stale(tree, persona, client):
     )
     assert refused.status_code == 200
     assert Unit.objects.get(code="16417-KDC02").name == "Tổ dân phố Trần Phú"
+
+
+def test_the_api_refuses_a_patch_whose_if_match_is_stale(tree, persona, client, bearer):
+    headers = bearer(persona(Role.PROVINCE_STAFF))
+    etag = client.get("/api/v1/units/16417-KDC01", headers=headers)["ETag"]
+    first = client.patch(
+        "/api/v1/units/16417-KDC01",
+        {"address": "Xóm 3"},
+        content_type="application/json",
+        headers={**headers, "If-Match": etag},
+    )
+    assert first.status_code == 200 and first["ETag"] != etag
+    stale = client.patch(
+        "/api/v1/units/16417-KDC01",
+        {"address": "Xóm 9"},
+        content_type="application/json",
+        headers={**headers, "If-Match": etag},
+    )
+    assert stale.status_code == 409
+    assert "“Xóm 9” → “Xóm 3”" in stale.json()["detail"]
+    assert Unit.objects.get(code="16417-KDC01").address == "Xóm 3"
