@@ -1,6 +1,7 @@
 """Real-browser tests: Playwright driving Debian's Chromium against the live test server."""
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,20 @@ def page(browser, live_server, transactional_db):
     tab = context.new_page()
     yield tab
     context.close()
+    _wait_for_live_server_requests()
+
+
+def _wait_for_live_server_requests(timeout: float = 30.0) -> None:
+    """Let the live server finish the requests still running when the browser closed.
+
+    Each request runs in a daemon thread of the live server, which closes its own database
+    connection when it ends; one still running at the end of the session would hold its
+    connection, and PostgreSQL then refuses to drop the test database ("being accessed by
+    other users"). Closing the tab does not wait for them; this does (bounded).
+    """
+    for thread in threading.enumerate():
+        if "process_request_thread" in thread.name and thread is not threading.current_thread():
+            thread.join(timeout)
 
 
 @pytest.fixture
