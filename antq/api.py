@@ -22,7 +22,7 @@ class BearerToken(HttpBearer):
 # Every operation may answer these; the body is always {"detail": ..., "errors"?: ...}.
 ERROR_STATUSES = {
     "400": "Refused: the values break a rule (the message says which).",
-    "401": "Not logged in, or no valid API token.",
+    "401": "Not logged in, or no valid API token (unknown, expired or revoked).",
     "403": "The account sees the object but may not do this.",
     "404": "Not found, or outside the account's scope (the two answer alike).",
     "409": "In conflict with the current state (e.g. an Idempotency-Key reused).",
@@ -48,6 +48,11 @@ IDEMPOTENCY_KEY = {
     "schema": {"type": "string", "maxLength": 255},
     "description": "The same key with the same request answers the first result again.",
 }
+# The public operations are limited per address (antq.accounts.throttle).
+TOO_MANY = {
+    "description": "Too many requests from this address; try again after Retry-After seconds.",
+    "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+}
 # Operations that read the Idempotency-Key header (antq.reports.api).
 IDEMPOTENT = {("post", "/api/v1/reports")}
 
@@ -66,6 +71,8 @@ class AntqAPI(NinjaAPI):
                 responses = operation.setdefault("responses", {})
                 for status, description in ERROR_STATUSES.items():
                     responses.setdefault(status, {"description": description, **error})
+                if path.startswith("/api/v1/public/"):
+                    responses.setdefault("429", {**TOO_MANY, **error})
                 if (method, path.rstrip("/")) in IDEMPOTENT:
                     operation.setdefault("parameters", []).append(IDEMPOTENCY_KEY)
         return schema

@@ -126,3 +126,10 @@ def test_an_anonymous_tip_leaves_no_address_in_the_database_the_cache_or_the_log
     assert VISITOR not in _everything_cached()  # ... under a hash, never the address
     assert VISITOR not in _everything_stored()
     assert not [r for r in caplog.records if VISITOR in r.getMessage()]
+
+
+def test_the_api_document_declares_the_429_of_the_public_operations(db, client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    for path, operations in paths.items():
+        for operation in operations.values():
+            assert ("429" in operation["responses"]) == path.startswith("/api/v1/public/"), path
