@@ -11,7 +11,7 @@ A real deployment on this machine, all of it started here and stopped at the end
   127.0.0.1:6379 by default, so the queue is no one else's).
 
 The load: DEADLINE_SUBMISSIONS (10,000) new submitted monthly reports, one per commune of
-Thanh Hóa and month, from DEADLINE_CLIENTS (100) threads, each with its own keep-alive
+the country (3,321) and month, from DEADLINE_CLIENTS (100) threads, each with its own keep-alive
 `http.client` connection to 127.0.0.1. Every submission carries an `Idempotency-Key` and is
 sent again with the same key on a timeout, a lost connection or a 503 (after the answer's
 `Retry-After`), at most DEADLINE_ATTEMPTS (30) times; the whole load stops after
@@ -149,18 +149,13 @@ def _environment(db: Cluster) -> dict[str, str]:
     )
 
 
-def prepare(env: dict[str, str], wanted: int) -> dict:
+def prepare(db: Cluster, env: dict[str, str], wanted: int) -> dict:
     """Migrate, load the province, make the account; return its token and the posts."""
     python = sys.executable
-    subprocess.run(
-        [
-            python,
-            "-c",
-            f"import psycopg; psycopg.connect({env['DATABASE_URL'].rsplit('/', 1)[0] + '/postgres'!r}, autocommit=True).execute('CREATE DATABASE {DB_NAME}')",
-        ],  # noqa: E501
-        check=True,
-        env=env,
-    )
+    import psycopg
+
+    with psycopg.connect(db.url("postgres"), autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {DB_NAME}")
     subprocess.run([python, "manage.py", "migrate", "-v", "0"], cwd=ROOT, env=env, check=True)
     answer = subprocess.run(
         [python, "-m", "bench.deadline_day", "--prepare", str(wanted)],
@@ -187,29 +182,33 @@ def _prepare_inside(wanted: int) -> None:
     from antq.reports.models import ReportForm
     from antq.units.models import Unit
 
-    call_command("load_admin_units", province=PROVINCE, stdout=io.StringIO())
+    call_command("load_admin_units", all=True, stdout=io.StringIO())
     form = ReportForm.objects.get(code=FORM)
     values = {i.code: 3 for i in form.ordered_indicators() if i.is_numeric}
-    province = Unit.objects.get(code=PROVINCE)
-    staff = account_create(
-        actor=None,
-        username="deadline-staff",
-        unit=province,
-        roles=[Role.PROVINCE_STAFF],
-        password="deadline-password",
-        check_password_strength=False,
-    )
-    communes = list(
-        Unit.objects.filter(kind="commune", path__startswith=province.path)
+    tokens = {}  # a province's staff submits for its communes, as on the day
+    for province in Unit.objects.filter(kind="province").order_by("code"):
+        staff = account_create(
+            actor=None,
+            username=f"deadline-{province.code}",
+            unit=province,
+            roles=[Role.PROVINCE_STAFF],
+            password="deadline-password",
+            check_password_strength=False,
+        )
+        tokens[province.code] = api_token_issue(account=staff)
+    communes = [
+        (code, tokens[path.split("/", 1)[0]])
+        for code, path in Unit.objects.filter(kind="commune")
         .order_by("code")
-        .values_list("code", flat=True)
-    )
+        .values_list("code", "path")
+    ]
+    # the communes exist from July 2025 (the reform): months back from November 2026
     periods, year, month = [], 2026, 11
     while len(periods) * len(communes) < wanted:
         periods.append(f"{year}-{month:02d}")
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    posts = [(unit, period) for period in periods for unit in communes][:wanted]
-    print(json.dumps({"token": api_token_issue(account=staff), "values": values, "posts": posts}))
+    posts = [(code, period, token) for period in periods for code, token in communes][:wanted]
+    print(json.dumps({"values": values, "posts": posts}))
 
 
 @contextmanager
@@ -253,13 +252,12 @@ def serve(env: dict[str, str], log: Path):
 class Load:
     """The clients, their outcomes, and what each answer looked like."""
 
-    def __init__(self, port: int, token: str, values: dict, posts: list):
+    def __init__(self, port: int, values: dict, posts: list):
         self.port = port
-        self.token = token
         self.values = values
         self.todo: queue.Queue = queue.Queue()
-        for index, (unit, period) in enumerate(posts):
-            self.todo.put((index, unit, period))
+        for index, (unit, period, token) in enumerate(posts):
+            self.todo.put((index, unit, period, token))
         self.total = len(posts)
         self.lock = threading.Lock()
         self.acknowledged: dict[int, tuple[str, str, int]] = {}  # index -> unit, period, id
@@ -278,19 +276,19 @@ class Load:
         connection = None
         while time.monotonic() < self.stop_at:
             try:
-                index, unit, period = self.todo.get_nowait()
+                index, unit, period, token = self.todo.get_nowait()
             except queue.Empty:
                 break
-            connection = self._submit(connection, index, unit, period)
+            connection = self._submit(connection, index, unit, period, token)
         if connection is not None:
             connection.close()
 
-    def _submit(self, connection, index: int, unit: str, period: str):
+    def _submit(self, connection, index: int, unit: str, period: str, token: str):
         body = json.dumps(
             {"form": FORM, "unit": unit, "period": period, "values": self.values, "submit": True}
         ).encode()
         headers = {
-            "Authorization": f"Bearer {self.token}",
+            "Authorization": f"Bearer {token}",
             "Content-Type": "application/json",
             "Idempotency-Key": f"deadline-{index}",
         }
@@ -339,7 +337,8 @@ class Load:
                     with self.lock:
                         self.kinds[kind] += 1
                         self.given_up.append(index)
-                        print(f"deadline: {unit} {period}: {status} {content[:200]!r}")
+                        if len(self.given_up) <= 5:
+                            print(f"deadline: {unit} {period}: {status} {content[:200]!r}")
                     return connection
             with self.lock:
                 self.kinds[kind] += 1
@@ -420,12 +419,12 @@ def deadline_day() -> tuple[list[tuple[str, str]], bool]:
     with cluster() as db:
         env = _environment(db)
         started = time.perf_counter()
-        data = prepare(env, wanted)
+        data = prepare(db, env, wanted)
         print(f"deadline: cluster on :{db.port}, {len(data['posts']):,} posts prepared "
               f"in {time.perf_counter() - started:.0f} s")  # fmt: skip
         with serve(env, db.folder / "servers.log") as servers:
             gunicorn_pid = servers["gunicorn"].pid
-            load = Load(servers["port"], data["token"], data["values"], data["posts"])
+            load = Load(servers["port"], data["values"], data["posts"])
             notes: dict = {}
             restarter = threading.Thread(
                 target=restart_when,
