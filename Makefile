@@ -67,19 +67,16 @@ messages: install
 
 # Mutation testing (docs/testing.md): the rules engine and every app's services, each mutant
 # against its own app's tests. Narrow it with MUTATE_PATHS, e.g. `make mutate MUTATE_PATHS=antq/rules`.
-# The services' tests reuse one PostgreSQL test database (test_<name>) instead of migrating
-# an in-memory SQLite database again for every mutant.
+# tests/mutate_db.py builds the test database once; every mutant's run reuses it.
 MUTATE_PATHS ?= antq/rules $(wildcard antq/*/services.py) $(wildcard antq/*/services)
-MUTATE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/antq_mutate
 MUTATE_CHILDREN ?= 2
 mutate_globs = $(foreach p,$(MUTATE_PATHS),'$(subst /,.,$(patsubst %.py,%,$(patsubst %/,%,$(p)))).*')
 mutate_tests = $(sort $(foreach p,$(MUTATE_PATHS),$(word 1,$(subst /, ,$(p)))/$(word 2,$(subst /, ,$(p)))))
 
 mutate: install
-	MUTATE_TESTS="$(mutate_tests)" DATABASE_URL="$(MUTATE_DATABASE_URL)" $(BIN)/python -c \
+	MUTATE_TESTS="$(mutate_tests)" $(BIN)/python -c \
 	  'import os; from mutmut.configuration import config; \
 	  config().pytest_add_cli_args_test_selection[:0] = os.environ["MUTATE_TESTS"].split(); \
-	  config().pytest_add_cli_args.append("--reuse-db"); \
 	  from mutmut.__main__ import cli; cli()' run --max-children $(MUTATE_CHILDREN) $(mutate_globs)
 	$(BIN)/mutmut export-cicd-stats
 	$(BIN)/mutmut results
