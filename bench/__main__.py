@@ -3,7 +3,11 @@
     python -m bench [--only NAME] [--rows N]
 
 SQLite by default (a temporary file); with BENCH_DATABASE_URL set to a PostgreSQL server,
-a database named antq_bench there instead (dropped and created again for each benchmark).
+a database named antq_bench there instead (BENCH_DATABASE_NAME to choose another; dropped
+and created again for each benchmark).
+
+After the table of every figure it prints issue 15's table: each ratio against its goal,
+all from this one run.
 """
 
 import argparse
@@ -17,7 +21,24 @@ import traceback
 from pathlib import Path
 from urllib.parse import urlsplit
 
-BENCH_DB_NAME = "antq_bench"
+BENCH_DB_NAME = os.environ.get("BENCH_DATABASE_NAME", "antq_bench")
+
+# Issue 15's table: (what, benchmark, measure printed by it, goal).
+ISSUE_15 = [
+    ("submissions vs a bare endpoint", "national", "ratio bare / submissions", "<= 2x"),
+    ("queries of one POST /api/v1/reports", "reports", "queries per submission, no key", "<= 8"),
+    ("  ... with an Idempotency-Key", "reports", "queries per submission, Idempotency-Key", "<= 8"),
+    ("unit import vs plain openpyxl read", "import_units", "ratio import / plain read", "<= 1.5x"),
+    ("evaluating a year vs reading its inputs", "evaluation", "ratio evaluate / read", "<= 1.5x"),
+    ("national dashboard rollups vs hand SQL", "national", "all rollups: ORM / SQL", "<= 1.2x"),
+    (
+        "province dashboard queries (leader), 10% / 100%",
+        "national",
+        "province dashboard queries, 10% / 100%",
+        "<= 20, constant",
+    ),
+    ("a large import", "import_units", "background job", "a background job with progress"),
+]
 
 
 def benchmark_names() -> list[str]:
@@ -68,6 +89,23 @@ def print_table(rows: list[tuple[str, str, str]]) -> None:
         print(f"{name:<{widths[0]}}  {measure:<{widths[1]}}  {value}")
 
 
+def issue_15_table(results: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Pick issue 15's figures out of this run's results: (what, measured, goal)."""
+    found = {(name, measure): value for name, measure, value in results}
+    return [
+        (what, found.get((name, measure), f"not run ({name})"), goal)
+        for what, name, measure, goal in ISSUE_15
+    ]
+
+
+def print_issue_15(results: list[tuple[str, str, str]], vendor: str) -> None:
+    lines = [("issue 15 measure", f"measured ({vendor})", "goal"), *issue_15_table(results)]
+    widths = [max(len(line[i]) for line in lines) for i in range(2)]
+    lines.insert(1, ("-" * widths[0], "-" * widths[1], "-" * 20))
+    for what, value, goal in lines:
+        print(f"{what:<{widths[0]}}  {value:<{widths[1]}}  {goal}")
+
+
 def main(argv: list[str] | None = None) -> int:
     names = benchmark_names()
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
@@ -92,8 +130,10 @@ def main(argv: list[str] | None = None) -> int:
 
     results = []
     failed = False
+    vendor = "?"
     try:
         django.setup()
+        vendor = connection.vendor
         print(f"Database: {connection.vendor} {connection.settings_dict['NAME']}")
         print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPU(s)\n")
         for name in [args.only] if args.only else names:
@@ -113,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(sqlite_file.parent, ignore_errors=True)
     print()
     print_table(results)
+    print()
+    print_issue_15(results, vendor)
     return 1 if failed else 0
 
 

@@ -12,7 +12,8 @@ then the rest, and it measures:
 - the national dashboard's rollups (`antq.targets.metrics`) against hand-written SQL giving
   the same counts (checked equal), best of 3 runs each;
 - the dashboard page `/targets/?unit=*&year=2026` as an administrator: queries and time,
-  at 10% and at 100% of the data;
+  at 10% and at 100% of the data; and the province page `/targets/?unit=38&year=2026` as
+  a leader of Thanh Hóa with four targets, as `antq/targets/tests/test_pages.py` counts it;
 - report submissions per second (`POST /api/v1/reports`, each a new report of a distinct
   commune) from 100 concurrent clients against a bare Django endpoint (`bench/_bare.py`),
   both served by gunicorn (2 workers × 8 threads) on 127.0.0.1, BENCH_NATIONAL_REQUESTS
@@ -29,6 +30,7 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 
 from django.db import connection, connections
@@ -42,6 +44,7 @@ from antq.core.roles import Role
 from antq.evaluation.models import Recognition
 from antq.reports.models import ReportForm
 from antq.targets import metrics
+from antq.targets import services as target_services
 from antq.units.models import Unit
 
 from . import _national_data as data
@@ -53,6 +56,14 @@ TIME_LIMIT = 60.0
 POST_PERIOD = "2026-11"  # no generated report for this month: every post is a new report
 ROOT = Path(__file__).resolve().parent.parent
 SUBJECTS = ("commune", "residential_area", "establishment")
+PROVINCE = "38"  # Thanh Hóa: the province page of antq/targets/tests/test_pages.py
+# The targets of that test's province page: (metric, subject, value), each "greater than".
+PROVINCE_TARGETS = (
+    ("recognised_share", "residential_area", 90),
+    ("good_or_better_share", "commune", 80),
+    ("weak_count", "commune", 0),
+    ("directives_acknowledged_share", "", 100),
+)
 
 HAND_MEASURE = """
 SELECT {group} COUNT(*), COUNT(r.id)
@@ -234,11 +245,39 @@ def measure_rollups() -> list[tuple[str, str]]:
     return results
 
 
-def measure_page(label: str, admin) -> list[tuple[str, str]]:
-    """Queries and time of the national dashboard page as an administrator."""
+def province_leader():
+    """A leader of PROVINCE, with the four targets the query-count test gives its page."""
+    province = Unit.objects.get(code=PROVINCE, kind="province")
+    staff, leader = (
+        account_create(
+            actor=None,
+            username=f"bench-{role}-{PROVINCE}",
+            unit=province,
+            roles=[role],
+            password="bench-password",
+            check_password_strength=False,
+        )
+        for role in (Role.PROVINCE_STAFF, Role.LEADER)
+    )
+    for metric, subject, value in PROVINCE_TARGETS:
+        target_services.target_set(
+            actor=staff,
+            year=YEAR,
+            unit=province,
+            metric=metric,
+            subject=subject,
+            comparison="gt",
+            value=Decimal(value),
+            basis="KH 67/KH-BCĐ, 08/3/2024",
+        )
+    return leader
+
+
+def measure_page(label: str, account, unit: str = "*") -> tuple[int, float]:
+    """Queries and seconds of the dashboard page of `unit` for `account`."""
     client = Client(HTTP_HOST="localhost")
-    client.force_login(admin)
-    query = {"unit": "*", "year": str(YEAR)}
+    client.force_login(account)
+    query = {"unit": unit, "year": str(YEAR)}
     storage = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     with override_settings(
         STORAGES={
@@ -256,13 +295,10 @@ def measure_page(label: str, admin) -> list[tuple[str, str]]:
     count = len(queries.captured_queries)
     slowest = max(queries.captured_queries, key=lambda q: float(q["time"]))
     print(
-        f"national: {label}: dashboard {count} queries, {seconds * 1000:.0f} ms; slowest query "
-        f"{float(slowest['time']) * 1000:.0f} ms: {slowest['sql'][:300]}"
+        f"national: {label}: dashboard {unit} {count} queries, {seconds * 1000:.0f} ms; slowest "
+        f"query {float(slowest['time']) * 1000:.0f} ms: {slowest['sql'][:300]}"
     )
-    return [
-        (f"{label}: dashboard queries", str(count)),
-        (f"{label}: dashboard time", f"{seconds * 1000:.0f} ms"),
-    ]
+    return count, seconds
 
 
 def _free_port() -> int:
@@ -424,12 +460,14 @@ def run(*, rows: int) -> list[tuple[str, str]]:
         check_password_strength=False,
     )
     campaigns = data.open_years(admin)
+    leader = province_leader()
     generation = time.perf_counter() - start
     places = data.communes()
     months = data.report_months(scale)
     results = [("scale", f"{scale}")]
     totals = {"units": 0, "recognitions": 0, "classifications": 0, "reports": 0}
     slices = [("10%", lambda i: i % 10 == 0), ("100%", lambda i: i % 10 != 0)]
+    province_pages: list[tuple[int, float]] = []
     for label, keep in slices:
         begin = time.perf_counter()
         units = data.insert_units(places, generated, keep)
@@ -449,7 +487,14 @@ def run(*, rows: int) -> list[tuple[str, str]]:
             f"{reports:,} reports"
         )
         results.append((f"{label}: generated", _sizes(totals)))
-        results += measure_page(label, admin)
+        count, seconds = measure_page(label, admin)
+        results.append((f"{label}: dashboard queries", str(count)))
+        results.append((f"{label}: dashboard time", f"{seconds * 1000:.0f} ms"))
+        count, seconds = measure_page(label, leader, PROVINCE)
+        province_pages.append((count, seconds))
+        results.append((f"{label}: province dashboard time", f"{seconds * 1000:.0f} ms"))
+    counts = [str(count) for count, _seconds in province_pages]
+    results.append(("province dashboard queries, 10% / 100%", " / ".join(counts)))
     results.insert(1, ("generation time", f"{generation:.0f} s (country, accounts, both slices)"))
     results += measure_rollups()
     results += measure_fix()
