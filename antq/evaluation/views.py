@@ -6,8 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -422,47 +420,6 @@ def assessment_verdict(request, province, year, code):
             clean[name] = int(value)
     context = _assessment_context(request, campaign, unit, None, answers, clean)
     return render(request, "evaluation/_verdict.html", context)
-
-
-def _recognised_message(made, province, year):
-    """The count, then a link to each new certificate (the documents app makes them)."""
-    links = format_html_join(
-        ", ",
-        '<a href="{}">{}</a>',
-        (
-            (reverse("documents:certificate", args=[province, year, r.unit.code, "docx"]), r.unit)
-            for r in made
-        ),
-    )
-    count = _("%(n)d units recognised.") % {"n": len(made)}
-    return format_html("{} {} {}", count, _("Certificates:"), links) if made else count
-
-
-@login_required
-@_found
-def decisions(request, province, year):
-    campaign = selectors.year_get(user=request.user, province=province, year=year)
-    pending = selectors.decisions_pending(user=request.user, campaign=campaign)
-    form = forms.DecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        chosen = set(request.POST.getlist("unit"))
-        units = [a.unit for a in pending if a.unit.code in chosen]
-        if not units:
-            form.add_error(None, _("Choose at least one unit."))
-        else:
-            try:
-                made = services.recognition_grant(
-                    actor=request.user, campaign=campaign, units=units, **form.cleaned_data
-                )
-                messages.success(request, _recognised_message(made, province, year))
-                return redirect("evaluation:decisions", province, year)
-            except DomainError as error:
-                form.add_error(None, error.message)
-    missing = dossiers.dossier_missing_by_unit(campaign, [a.unit for a in pending])
-    for assessment in pending:
-        assessment.dossier_missing = missing[assessment.unit.pk]
-    context = {"campaign": campaign, "pending": pending, "form": form}
-    return render(request, "evaluation/decisions.html", context)
 
 
 @login_required
