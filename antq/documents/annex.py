@@ -1,11 +1,13 @@
 """The Excel annex of a document: the figures behind it with their sources, formatted to print."""
 
 import io
+from copy import copy
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
+from openpyxl.styles.fonts import DEFAULT_FONT
 from openpyxl.utils import get_column_letter
 
 from antq.core.bounds import printable
@@ -14,11 +16,52 @@ from antq.core.excel import defuse_formulas
 from .figures import Section
 
 THIN = Side(style="thin")
+NUMBER = "#,##0.##"
+DATE = "DD/MM/YYYY"
+
+
+def _add_styles(book: Workbook) -> dict:
+    """Register the annex's named cell styles once per workbook; return their style arrays.
+
+    Setting a cell's font, border and alignment one by one makes openpyxl hash and compare
+    each style object against the workbook's for every cell (most of the annex's time on a
+    province's thousands of cells), and even `cell.style = name` searches the names per
+    cell: `_styled` copies the named style's array, which is what that assignment does.
+    """
+    arrays = {}
+    box = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
+    top = Alignment(wrap_text=True, vertical="top")
+    for name, font, border, alignment, number_format in (
+        ("ANTQ title", Font(bold=True, size=13), Border(), Alignment(), "General"),
+        ("ANTQ header", Font(bold=True), box, top, "General"),
+        ("ANTQ header number", Font(bold=True), box, top, NUMBER),
+        (
+            "ANTQ column header",
+            Font(bold=True),
+            box,
+            Alignment(wrap_text=True, vertical="center", horizontal="center"),
+            "General",
+        ),
+        ("ANTQ text", DEFAULT_FONT, box, top, "General"),
+        ("ANTQ number", DEFAULT_FONT, box, top, NUMBER),
+        ("ANTQ date", DEFAULT_FONT, box, top, DATE),
+    ):
+        style = NamedStyle(
+            name=name, font=font, border=border, alignment=alignment, number_format=number_format
+        )
+        book.add_named_style(style)
+        arrays[name] = style.as_tuple()
+    return arrays
+
+
+def _styled(cell, arrays: dict, name: str) -> None:
+    cell._style = copy(arrays[name])  # as `cell.style = name` does, without the search
 
 
 def annex_xlsx(title: str, sections: list[Section], tables=()) -> bytes:
     """The figures sheet, then one sheet per table of `tables` (see `tables.py`)."""
     book = Workbook()
+    styles = _add_styles(book)
     sheet = book.active
     sheet.title = _("Figures")[:31]
     headers = [
@@ -30,10 +73,10 @@ def annex_xlsx(title: str, sections: list[Section], tables=()) -> bytes:
         _("Source"),
     ]
     sheet.append([_cell(title)])
-    sheet["A1"].font = Font(bold=True, size=13)
+    _styled(sheet["A1"], styles, "ANTQ title")
     sheet.append(headers)
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
+    for n, cell in enumerate(sheet[2]):
+        _styled(cell, styles, "ANTQ header number" if n in (3, 4) else "ANTQ header")
     for section in sections:
         for row in section.rows:
             sheet.append(
@@ -49,12 +92,9 @@ def annex_xlsx(title: str, sections: list[Section], tables=()) -> bytes:
     widths = [8, 30, 50, 14, 16, 50]
     for n, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(n)].width = width
-    for line in sheet.iter_rows(min_row=2):
-        for cell in line:
-            cell.border = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for cell in line[3:5]:
-            cell.number_format = "#,##0.##"
+    for line in sheet.iter_rows(min_row=3):
+        for n, cell in enumerate(line):
+            _styled(cell, styles, "ANTQ number" if n in (3, 4) else "ANTQ text")
     sheet.freeze_panes = "A3"
     sheet.print_title_rows = "2:2"
     sheet.page_setup.orientation = "landscape"
@@ -62,38 +102,33 @@ def annex_xlsx(title: str, sections: list[Section], tables=()) -> bytes:
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     for table in tables:
-        table_sheet(book, title, table)
+        table_sheet(book, title, table, styles)
     defuse_formulas(book)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def table_sheet(book, title: str, table) -> None:
+def table_sheet(book, title: str, table, styles: dict) -> None:
     """A sheet to print: title, bold frozen header repeated on each page, set widths, dates
     written as dates and numbers as numbers, thin borders, landscape A4 fitted to width."""
     sheet = book.create_sheet(_sheet_title(table.name))
     sheet.append([_cell(f"{title} — {table.name}")])
-    sheet["A1"].font = Font(bold=True, size=13)
+    _styled(sheet["A1"], styles, "ANTQ title")
     sheet.append([_cell(c.label) for c in table.columns])
     for cell in sheet[2]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        _styled(cell, styles, "ANTQ column header")
+    names = [
+        {"date": "ANTQ date", "number": "ANTQ number"}.get(c.kind, "ANTQ text")
+        for c in table.columns
+    ]
     for row in table.rows:
         sheet.append([_number(v) if isinstance(v, Decimal) else _cell(v) for v in row])
+    for line in sheet.iter_rows(min_row=3, max_col=len(names)):
+        for cell, name in zip(line, names, strict=True):
+            _styled(cell, styles, name)
     for n, column in enumerate(table.columns, 1):
-        letter = get_column_letter(n)
-        sheet.column_dimensions[letter].width = column.width
-        for (cell,) in sheet.iter_rows(min_row=3, min_col=n, max_col=n):
-            if column.kind == "date":
-                cell.number_format = "DD/MM/YYYY"
-            elif column.kind == "number":
-                cell.number_format = "#,##0.##"
-    for line in sheet.iter_rows(min_row=2):
-        for cell in line:
-            cell.border = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
-            if cell.row > 2:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.column_dimensions[get_column_letter(n)].width = column.width
     sheet.freeze_panes = "A3"
     sheet.print_title_rows = "2:2"
     sheet.page_setup.orientation = "landscape"
