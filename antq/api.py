@@ -68,7 +68,12 @@ class AntqAPI(NinjaAPI):
         }
         for path, operations in schema.get("paths", {}).items():
             for method, operation in operations.items():
-                responses = operation.setdefault("responses", {})
+                # An operation's own statuses are ints, the shared ones strings: one key each
+                # (a YAML reader such as Swagger UI's refuses a repeated key).
+                responses = {str(k): v for k, v in operation.get("responses", {}).items()}
+                operation["responses"] = responses
+                if "summary" in operation:
+                    operation["summary"] = str(operation["summary"])  # translated (lazy)
                 for status, description in ERROR_STATUSES.items():
                     responses.setdefault(status, {"description": description, **error})
                 if path.startswith("/api/v1/public/"):

@@ -4,6 +4,7 @@ decisions, the award history and statistics; the same services as the pages."""
 from datetime import date
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema, Status
 
 from antq.core.errors import DomainError, NotFound, PermissionDenied
@@ -167,7 +168,9 @@ def _award_out(a) -> dict:
     }
 
 
-@router.get("/kinds", response=list[KindOut], summary="Award kinds (titles and forms) by code")
+@router.get(
+    "/kinds", response=list[KindOut], summary=gettext_lazy("Award kinds (titles and forms) by code")
+)
 def kind_list(request):
     return list(selectors.kind_list())
 
@@ -175,7 +178,9 @@ def kind_list(request):
 @router.get(
     "/eligibility",
     response={200: EligibilityOut, 400: Error, 404: Error},
-    summary="Whether a unit (or a person of it) may receive an award for a year, with reasons",
+    summary=gettext_lazy(
+        "Whether a unit (or a person of it) may receive an award for a year, with reasons"
+    ),
 )
 def eligibility_get(
     request,
@@ -206,7 +211,9 @@ def eligibility_get(
     return {"unit": target.code, "award": kind.code, "year": year, **result.as_dict()}
 
 
-@router.get("/nominations", response=list[NominationOut], summary="Nominations in scope")
+@router.get(
+    "/nominations", response=list[NominationOut], summary=gettext_lazy("Nominations in scope")
+)
 def nomination_list(
     request, year: int | None = None, status: str = "", award: str = "", q: str = ""
 ):
@@ -217,7 +224,7 @@ def nomination_list(
 @router.post(
     "/nominations",
     response={201: NominationOut, 400: Error, 403: Error, 404: Error},
-    summary="Draft a nomination",
+    summary=gettext_lazy("Draft a nomination"),
 )
 def nomination_post(request, payload: NominationIn):
     data = payload.dict()
@@ -228,7 +235,9 @@ def nomination_post(request, payload: NominationIn):
 
 
 @router.get(
-    "/nominations/{int:pk}", response={200: NominationOut, 404: Error}, summary="One nomination"
+    "/nominations/{int:pk}",
+    response={200: NominationOut, 404: Error},
+    summary=gettext_lazy("One nomination"),
 )
 def nomination_detail(request, pk: int):
     return _nomination_out(selectors.nomination_get(user=request.user, pk=pk))
@@ -237,7 +246,7 @@ def nomination_detail(request, pk: int):
 @router.post(
     "/nominations/{int:pk}/submit",
     response={200: NominationOut, 400: Error, 403: Error, 404: Error},
-    summary="Send to the emulation board (checks blocks and the quota)",
+    summary=gettext_lazy("Send to the emulation board (checks blocks and the quota)"),
 )
 def nomination_submit(request, pk: int):
     nomination = selectors.nomination_get(user=request.user, pk=pk)
@@ -247,7 +256,7 @@ def nomination_submit(request, pk: int):
 @router.post(
     "/nominations/{int:pk}/appraise",
     response={200: NominationOut, 400: Error, 403: Error, 404: Error},
-    summary="The board accepts, returns or rejects",
+    summary=gettext_lazy("The board accepts, returns or rejects"),
 )
 def nomination_appraise(request, pk: int, payload: AppraisalIn):
     nomination = selectors.nomination_get(user=request.user, pk=pk)
@@ -258,7 +267,7 @@ def nomination_appraise(request, pk: int, payload: AppraisalIn):
 @router.post(
     "/decisions",
     response={201: DecisionOut, 400: Error, 403: Error, 404: Error},
-    summary="Record an award decision over accepted nominations",
+    summary=gettext_lazy("Record an award decision over accepted nominations"),
 )
 def decision_post(request, payload: DecisionIn):
     if not permissions.can_decide(request.user):
@@ -285,12 +294,16 @@ def _decision_out(request, decision) -> dict:
     }
 
 
-@router.get("/decisions/{int:pk}", response={200: DecisionOut, 404: Error}, summary="One decision")
+@router.get(
+    "/decisions/{int:pk}",
+    response={200: DecisionOut, 404: Error},
+    summary=gettext_lazy("One decision"),
+)
 def decision_detail(request, pk: int):
     return _decision_out(request, selectors.decision_get(user=request.user, pk=pk))
 
 
-@router.get("/history", response=list[AwardOut], summary="Award history in scope")
+@router.get("/history", response=list[AwardOut], summary=gettext_lazy("Award history in scope"))
 def award_history(request, year: int | None = None, award: str = "", q: str = ""):
     return [
         _award_out(a)
@@ -301,7 +314,9 @@ def award_history(request, year: int | None = None, award: str = "", q: str = ""
 @router.get(
     "/statistics",
     response={200: StatisticsOut, 404: Error},
-    summary="Collectives and individuals awarded in a subtree for a year; grassroots share",
+    summary=gettext_lazy(
+        "Collectives and individuals awarded in a subtree for a year; grassroots share"
+    ),
 )
 def statistics(request, unit: str, year: int):
     stats = selectors.statistics(
@@ -384,7 +399,9 @@ def _quota_out(q) -> dict:
     }
 
 
-@router.get("/quotas", response=list[QuotaOut], summary="Quotas and their use for a year")
+@router.get(
+    "/quotas", response=list[QuotaOut], summary=gettext_lazy("Quotas and their use for a year")
+)
 def quota_list(request, year: int):
     return [_quota_out(q) for q in selectors.quota_list(user=request.user, year=year)]
 
@@ -392,7 +409,7 @@ def quota_list(request, year: int):
 @router.put(
     "/quotas",
     response={200: QuotaOut, 400: Error, 403: Error, 404: Error},
-    summary="Allocate a unit's quota of an award kind for a year",
+    summary=gettext_lazy("Allocate a unit's quota of an award kind for a year"),
 )
 def quota_put(request, payload: QuotaIn):
     unit = unit_get(user=request.user, code=payload.unit)
@@ -406,7 +423,7 @@ def quota_put(request, payload: QuotaIn):
 @router.put(
     "/basic-salary",
     response={200: SalaryOut, 400: Error, 403: Error},
-    summary="Set the basic salary from a date (cash awards are multiples of it)",
+    summary=gettext_lazy("Set the basic salary from a date (cash awards are multiples of it)"),
 )
 def salary_put(request, payload: SalaryIn):
     return services.basic_salary_set(actor=request.user, **payload.dict())
@@ -415,7 +432,7 @@ def salary_put(request, payload: SalaryIn):
 @router.put(
     "/weights",
     response={200: WeightsOut, 400: Error, 403: Error, 404: Error},
-    summary="The province's own weights for ranking cluster members",
+    summary=gettext_lazy("The province's own weights for ranking cluster members"),
 )
 def weights_put(request, payload: WeightsIn):
     province = unit_get(user=request.user, code=payload.province)

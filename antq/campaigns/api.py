@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.utils.translation import gettext_lazy
 from ninja import Router, Schema, Status
 
 from antq.core.paging import page_of
@@ -151,13 +152,17 @@ def _page(rows, page: int, out) -> dict:
     }
 
 
-@router.get("", response=CampaignPage, summary="Campaigns the account may see")
+@router.get("", response=CampaignPage, summary=gettext_lazy("Campaigns the account may see"))
 def campaign_list(request, q: str = "", kind: str = "", year: int | None = None, page: int = 1):
     rows = selectors.campaign_list(user=request.user, q=q, kind=kind, year=year)
     return _page(rows, page, _campaign_out)
 
 
-@router.get("/{campaign_id}", response={200: CampaignDetailOut, **ERRORS}, summary="A campaign")
+@router.get(
+    "/{campaign_id}",
+    response={200: CampaignDetailOut, **ERRORS},
+    summary=gettext_lazy("A campaign"),
+)
 def campaign_detail(request, campaign_id: int):
     """With its units and the totals of the account's subtree."""
     return _detail(request, selectors.campaign_get(user=request.user, pk=campaign_id))
@@ -166,7 +171,7 @@ def campaign_detail(request, campaign_id: int):
 @router.post(
     "",
     response={201: CampaignDetailOut, **ERRORS},
-    summary="Create a campaign of the account's unit",
+    summary=gettext_lazy("Create a campaign of the account's unit"),
     description=(
         "The units taking part are every unit of `units_kinds` under `units_root` (a unit code; "
         "empty: the account's unit), plus the units `units_codes` lists."
@@ -192,7 +197,7 @@ def campaign_create(request, payload: CampaignIn):
 @router.get(
     "/{campaign_id}/activities",
     response={200: ActivityPage, **ERRORS},
-    summary="A campaign's activities in the account's subtree",
+    summary=gettext_lazy("A campaign's activities in the account's subtree"),
 )
 def activity_list(request, campaign_id: int, unit: str = "", page: int = 1):
     campaign = selectors.campaign_get(user=request.user, pk=campaign_id)
@@ -204,7 +209,7 @@ def activity_list(request, campaign_id: int, unit: str = "", page: int = 1):
 @router.post(
     "/{campaign_id}/activities",
     response={201: ActivityOut, **ERRORS},
-    summary="Record what a unit held",
+    summary=gettext_lazy("Record what a unit held"),
 )
 def activity_create(request, campaign_id: int, payload: ActivityIn):
     campaign = selectors.campaign_get(user=request.user, pk=campaign_id)
@@ -217,7 +222,7 @@ def activity_create(request, campaign_id: int, payload: ActivityIn):
 @router.get(
     "/{campaign_id}/totals",
     response={200: TotalsOut, **ERRORS},
-    summary="A campaign's totals rolled up a unit's subtree",
+    summary=gettext_lazy("A campaign's totals rolled up a unit's subtree"),
 )
 def campaign_totals(request, campaign_id: int, unit: str = ""):
     campaign = selectors.campaign_get(user=request.user, pk=campaign_id)

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
@@ -183,7 +184,9 @@ def _split(raw: str) -> list[str]:
     return [c.strip() for c in raw.replace(";", ",").replace("\n", ",").split(",") if c.strip()]
 
 
-@router.get("", response=DirectivePage, summary="Directives and plans the account may see")
+@router.get(
+    "", response=DirectivePage, summary=gettext_lazy("Directives and plans the account may see")
+)
 def directive_list(request, q: str = "", kind: str = "", year: int | None = None, page: int = 1):
     rows = selectors.directive_list(user=request.user, q=q, kind=kind, year=year)
     found = page_of(rows, page)
@@ -195,7 +198,11 @@ def directive_list(request, q: str = "", kind: str = "", year: int | None = None
     }
 
 
-@router.get("/{directive_id}", response={200: DirectiveDetailOut, **ERRORS}, summary="A directive")
+@router.get(
+    "/{directive_id}",
+    response={200: DirectiveDetailOut, **ERRORS},
+    summary=gettext_lazy("A directive"),
+)
 def directive_detail(request, directive_id: int):
     """With the counts of its deployment in the account's area."""
     directive = selectors.directive_get(user=request.user, pk=directive_id)
@@ -206,7 +213,7 @@ def directive_detail(request, directive_id: int):
 @router.post(
     "",
     response={201: DirectiveDetailOut, **ERRORS},
-    summary="Issue a directive and deploy it to its audience",
+    summary=gettext_lazy("Issue a directive and deploy it to its audience"),
     description=(
         "Multipart form. The audience is every unit of `audience_kinds` (comma-separated unit "
         "kinds) under `audience_root` (a unit code; empty: the account's unit), plus the units "
@@ -241,7 +248,7 @@ def directive_create(request, payload: Form[DirectiveIn], file: File[UploadedFil
 @router.patch(
     "/{directive_id}",
     response={200: DirectiveDetailOut, **ERRORS},
-    summary="Correct a directive's details, with the reason",
+    summary=gettext_lazy("Correct a directive's details, with the reason"),
     description="A new `report_deadline` moves every unit's deadline that was the old one.",
 )
 def directive_patch(request, directive_id: int, payload: DirectivePatch):
@@ -263,7 +270,7 @@ def _deployment(request, directive_id: int, unit: str) -> Deployment:
 @router.get(
     "/{directive_id}/units/{unit}",
     response={200: DeploymentOut, **ERRORS},
-    summary="One unit's deployment of a directive",
+    summary=gettext_lazy("One unit's deployment of a directive"),
 )
 def deployment_detail(request, directive_id: int, unit: str):
     return _deployment_out(_deployment(request, directive_id, unit))
@@ -272,7 +279,7 @@ def deployment_detail(request, directive_id: int, unit: str):
 @router.post(
     "/{directive_id}/units/{unit}/acknowledge",
     response={200: DeploymentOut, **ERRORS},
-    summary="Acknowledge receipt (and reading) for a unit",
+    summary=gettext_lazy("Acknowledge receipt (and reading) for a unit"),
 )
 def deployment_acknowledge(request, directive_id: int, unit: str, payload: AcknowledgeIn):
     row = services.deployment_acknowledge(
@@ -284,7 +291,7 @@ def deployment_acknowledge(request, directive_id: int, unit: str, payload: Ackno
 @router.post(
     "/{directive_id}/units/{unit}/plan",
     response={200: DeploymentOut, **ERRORS},
-    summary="Record a unit's own plan (multipart: number, plan_date, file)",
+    summary=gettext_lazy("Record a unit's own plan (multipart: number, plan_date, file)"),
 )
 def deployment_plan(
     request, directive_id: int, unit: str, payload: Form[PlanIn], file: File[UploadedFile] = None
@@ -302,7 +309,7 @@ def deployment_plan(
 @router.post(
     "/{directive_id}/units/{unit}/report",
     response={200: DeploymentOut, **ERRORS},
-    summary="Send a unit's result report (multipart: summary and/or file)",
+    summary=gettext_lazy("Send a unit's result report (multipart: summary and/or file)"),
 )
 def deployment_report(
     request, directive_id: int, unit: str, payload: Form[ReportIn], file: File[UploadedFile] = None
@@ -319,7 +326,7 @@ def deployment_report(
 @router.post(
     "/{directive_id}/units/{unit}/redeploy",
     response={200: RedeployOut, **ERRORS},
-    summary="Pass the directive on to units below this unit",
+    summary=gettext_lazy("Pass the directive on to units below this unit"),
 )
 def deployment_redeploy(request, directive_id: int, unit: str, payload: RedeployIn):
     row = _deployment(request, directive_id, unit)
@@ -335,7 +342,7 @@ def deployment_redeploy(request, directive_id: int, unit: str, payload: Redeploy
 @router.get(
     "/{directive_id}/tracking",
     response={200: TrackingOut, **ERRORS},
-    summary="Counts over a unit's subtree, and who has not yet reached a stage",
+    summary=gettext_lazy("Counts over a unit's subtree, and who has not yet reached a stage"),
     description="`stage`: received, read, planned or reported (default read).",
 )
 def tracking(request, directive_id: int, unit: str = "", stage: str = Stage.READ):

@@ -2,6 +2,7 @@
 
 from django.http import FileResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema, Status
 
 from antq.core.errors import NotFound
@@ -57,7 +58,7 @@ def _out(job: GeneratedDocument) -> dict:
 @router.post(
     "",
     response={201: DocumentOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
-    summary="Yêu cầu tạo văn bản",
+    summary=gettext_lazy("Request a document"),
 )
 def document_post(request, payload: DocumentIn):
     unit = unit_get(user=request.auth, code=payload.unit)
@@ -73,7 +74,9 @@ def document_post(request, payload: DocumentIn):
 
 
 @router.get(
-    "/{int:pk}", response={200: DocumentOut, 404: ErrorOut}, summary="Trạng thái và tệp của văn bản"
+    "/{int:pk}",
+    response={200: DocumentOut, 404: ErrorOut},
+    summary=gettext_lazy("A document's status and files"),
 )
 def document_status(request, pk: int):
     return _out(selectors.document_get(user=request.auth, pk=pk))
@@ -82,7 +85,7 @@ def document_status(request, pk: int):
 @router.get(
     "/{int:pk}/files/{name}",
     response={200: None, 404: ErrorOut},
-    summary="Tải tệp của văn bản (docx, pdf, xlsx)",
+    summary=gettext_lazy("Download a document's file (docx, pdf, xlsx)"),
 )
 def document_file(request, pk: int, name: str):
     job = selectors.document_get(user=request.auth, pk=pk)

@@ -4,6 +4,7 @@ from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Router, Schema, Status
 from pydantic import Field
 
@@ -93,30 +94,40 @@ def _year_out(campaign) -> dict:
     }
 
 
-@router.get("/years", response=list[YearOut], summary="Opened years of the provinces you see")
+@router.get(
+    "/years", response=list[YearOut], summary=gettext_lazy("Opened years of the provinces you see")
+)
 def years(request):
     return [_year_out(c) for c in selectors.year_list(user=request.user)]
 
 
-@router.get("/provinces/{province}/years", response=list[YearOut], summary="A province's years")
+@router.get(
+    "/provinces/{province}/years",
+    response=list[YearOut],
+    summary=gettext_lazy("A province's years"),
+)
 def province_years(request, province: str):
     unit = selectors.province_get(user=request.user, code=province)
     return [_year_out(c) for c in selectors.year_list(user=request.user).filter(province=unit)]
 
 
-@router.post("/provinces/{province}/years", response={201: YearOut}, summary="Open a year")
+@router.post(
+    "/provinces/{province}/years", response={201: YearOut}, summary=gettext_lazy("Open a year")
+)
 def year_open(request, province: str, payload: YearIn):
     unit = selectors.province_get(user=request.user, code=province)
     campaign = services.year_open(actor=request.user, year=payload.year, province=unit)
     return Status(201, _year_out(campaign))
 
 
-@router.get(YEAR, response=YearOut)
+@router.get(YEAR, response=YearOut, summary=gettext_lazy("One year of a province"))
 def year_get(request, province: str, year: int):
     return _year_out(_year(request, province, year))
 
 
-@router.patch(YEAR, response=YearOut, summary="Change periods, deadlines, authorities")
+@router.patch(
+    YEAR, response=YearOut, summary=gettext_lazy("Change periods, deadlines, authorities")
+)
 def year_patch(request, province: str, year: int, payload: YearPatch):
     fields = payload.model_dump(exclude_none=True)
     reason = fields.pop("reason", "")
@@ -182,7 +193,11 @@ def _sheet_out(campaign, unit_kind: str) -> dict:
     }
 
 
-@router.get(YEAR + "/sheets/{unit_kind}", response=SheetOut, summary="The score sheet in force")
+@router.get(
+    YEAR + "/sheets/{unit_kind}",
+    response=SheetOut,
+    summary=gettext_lazy("The score sheet in force"),
+)
 def year_sheet_get(request, province: str, year: int, unit_kind: str):
     return _sheet_out(_year(request, province, year), unit_kind)
 
@@ -190,7 +205,7 @@ def year_sheet_get(request, province: str, year: int, unit_kind: str):
 @router.put(
     YEAR + "/sheets/{unit_kind}",
     response=SheetOut,
-    summary="Record the province's own score sheet for a unit kind",
+    summary=gettext_lazy("Record the province's own score sheet for a unit kind"),
 )
 def year_sheet_put(request, province: str, year: int, unit_kind: str, payload: SheetIn):
     campaign = _year(request, province, year)
@@ -222,7 +237,11 @@ class RegistrationRow(Schema):
     after_quarter_one: bool = False
 
 
-@router.get(YEAR + "/registrations", response=list[RegistrationRow])
+@router.get(
+    YEAR + "/registrations",
+    response=list[RegistrationRow],
+    summary=gettext_lazy("A year's registrations"),
+)
 def registrations(
     request,
     province: str,
@@ -252,7 +271,11 @@ def registrations(
     ]
 
 
-@router.put(UNIT + "/registration", response=RegistrationIn)
+@router.put(
+    UNIT + "/registration",
+    response=RegistrationIn,
+    summary=gettext_lazy("Register a unit for the year"),
+)
 def registration_put(request, province: str, year: int, code: str, payload: RegistrationIn):
     campaign, unit = _unit_year(request, province, year, code)
     registration = services.registration_record(
@@ -352,13 +375,19 @@ def _existing_assessment(campaign, unit):
     return assessment
 
 
-@router.get(UNIT + "/assessment", response=AssessmentOut)
+@router.get(
+    UNIT + "/assessment", response=AssessmentOut, summary=gettext_lazy("A unit's self-assessment")
+)
 def assessment_get(request, province: str, year: int, code: str):
     campaign, unit = _unit_year(request, province, year, code)
     return _assessment_out(campaign, unit, selectors.assessment_for(campaign=campaign, unit=unit))
 
 
-@router.put(UNIT + "/assessment", response=AssessmentOut)
+@router.put(
+    UNIT + "/assessment",
+    response=AssessmentOut,
+    summary=gettext_lazy("Save a unit's self-assessment answers"),
+)
 def assessment_put(request, province: str, year: int, code: str, payload: AssessmentIn):
     campaign, unit = _unit_year(request, province, year, code)
     saved = services.assessment_save(
@@ -371,7 +400,11 @@ def assessment_put(request, province: str, year: int, code: str, payload: Assess
     return _assessment_out(campaign, unit, saved)
 
 
-@router.post(UNIT + "/assessment/submit", response=AssessmentOut)
+@router.post(
+    UNIT + "/assessment/submit",
+    response=AssessmentOut,
+    summary=gettext_lazy("Send the self-assessment for verification"),
+)
 def assessment_submit(request, province: str, year: int, code: str):
     campaign, unit = _unit_year(request, province, year, code)
     done = services.assessment_submit(
@@ -380,7 +413,11 @@ def assessment_submit(request, province: str, year: int, code: str):
     return _assessment_out(campaign, unit, done)
 
 
-@router.post(UNIT + "/assessment/verify", response=AssessmentOut)
+@router.post(
+    UNIT + "/assessment/verify",
+    response=AssessmentOut,
+    summary=gettext_lazy("Verify a self-assessment"),
+)
 def assessment_verify(request, province: str, year: int, code: str, payload: VerifyIn):
     campaign, unit = _unit_year(request, province, year, code)
     done = services.assessment_verify(
@@ -393,7 +430,11 @@ def assessment_verify(request, province: str, year: int, code: str, payload: Ver
     return _assessment_out(campaign, unit, done)
 
 
-@router.post(UNIT + "/assessment/return", response=AssessmentOut)
+@router.post(
+    UNIT + "/assessment/return",
+    response=AssessmentOut,
+    summary=gettext_lazy("Return a self-assessment with a reason"),
+)
 def assessment_return(request, province: str, year: int, code: str, payload: ReasonIn):
     campaign, unit = _unit_year(request, province, year, code)
     done = services.assessment_return(
@@ -438,7 +479,11 @@ def _recognition_out(r) -> dict:
     }
 
 
-@router.post(YEAR + "/recognitions", response={201: list[RecognitionOut]})
+@router.post(
+    YEAR + "/recognitions",
+    response={201: list[RecognitionOut]},
+    summary=gettext_lazy("Recognise units by a decision"),
+)
 def recognitions_grant(request, province: str, year: int, payload: DecisionIn):
     data = payload.dict()
     campaign = _year(request, province, year)
@@ -447,7 +492,9 @@ def recognitions_grant(request, province: str, year: int, payload: DecisionIn):
     return Status(201, [_recognition_out(r) for r in made])
 
 
-@router.get(UNIT + "/recognition", response=RecognitionOut)
+@router.get(
+    UNIT + "/recognition", response=RecognitionOut, summary=gettext_lazy("A unit's recognition")
+)
 def recognition_get(request, province: str, year: int, code: str):
     campaign, unit = _unit_year(request, province, year, code)
     found = selectors.recognition_for(campaign=campaign, unit=unit)
@@ -456,7 +503,11 @@ def recognition_get(request, province: str, year: int, code: str):
     return _recognition_out(found)
 
 
-@router.post(UNIT + "/refusal", response={201: RecognitionOut})
+@router.post(
+    UNIT + "/refusal",
+    response={201: RecognitionOut},
+    summary=gettext_lazy("Refuse a unit's recognition with a reason"),
+)
 def recognition_refuse(request, province: str, year: int, code: str, payload: RefusalIn):
     campaign, unit = _unit_year(request, province, year, code)
     made = services.recognition_refuse(
@@ -465,7 +516,11 @@ def recognition_refuse(request, province: str, year: int, code: str, payload: Re
     return Status(201, _recognition_out(made))
 
 
-@router.post(UNIT + "/revocation", response=RecognitionOut)
+@router.post(
+    UNIT + "/revocation",
+    response=RecognitionOut,
+    summary=gettext_lazy("Revoke a unit's recognition with a reason"),
+)
 def recognition_revoke(request, province: str, year: int, code: str, payload: ReasonIn):
     campaign, unit = _unit_year(request, province, year, code)
     found = selectors.recognition_for(campaign=campaign, unit=unit)
@@ -522,7 +577,12 @@ def _classification_out(c) -> dict:
     }
 
 
-@router.get(UNIT + "/classification", response=ClassificationOut, by_alias=True)
+@router.get(
+    UNIT + "/classification",
+    response=ClassificationOut,
+    by_alias=True,
+    summary=gettext_lazy("A unit's movement classification"),
+)
 def classification_get(request, province: str, year: int, code: str):
     campaign, unit = _unit_year(request, province, year, code)
     found = selectors.classification_for(campaign=campaign, unit=unit)
@@ -531,7 +591,12 @@ def classification_get(request, province: str, year: int, code: str):
     return _classification_out(found)
 
 
-@router.put(UNIT + "/classification", response=ClassificationOut, by_alias=True)
+@router.put(
+    UNIT + "/classification",
+    response=ClassificationOut,
+    by_alias=True,
+    summary=gettext_lazy("Record a unit's classification scores"),
+)
 def classification_put(request, province: str, year: int, code: str, payload: ScoresIn):
     campaign, unit = _unit_year(request, province, year, code)
     made = services.classification_self_score(
@@ -544,7 +609,12 @@ def classification_put(request, province: str, year: int, code: str, payload: Sc
     return _classification_out(made)
 
 
-@router.post(UNIT + "/classification/review", response=ClassificationOut, by_alias=True)
+@router.post(
+    UNIT + "/classification/review",
+    response=ClassificationOut,
+    by_alias=True,
+    summary=gettext_lazy("Review a unit's classification"),
+)
 def classification_review(request, province: str, year: int, code: str, payload: ReviewIn):
     campaign, unit = _unit_year(request, province, year, code)
     found = selectors.classification_for(campaign=campaign, unit=unit)

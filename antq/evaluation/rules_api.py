@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy
 from ninja import Router, Schema
 from pydantic import Field
 
@@ -48,7 +49,9 @@ class ClassifyOut(Schema):
     provisional: bool
 
 
-@rules_router.post("/evaluate", response=EvaluateOut, summary="Evaluate answers against a ruleset")
+@rules_router.post(
+    "/evaluate", response=EvaluateOut, summary=gettext_lazy("Evaluate answers against a ruleset")
+)
 def evaluate(request, payload: EvaluateIn):
     try:
         ruleset = rules.get_ruleset(payload.ruleset)
@@ -70,7 +73,9 @@ def evaluate(request, payload: EvaluateIn):
     }
 
 
-@rules_router.post("/classify", response=ClassifyOut, by_alias=True, summary="Classify by points")
+@rules_router.post(
+    "/classify", response=ClassifyOut, by_alias=True, summary=gettext_lazy("Classify by points")
+)
 def classify(request, payload: ClassifyIn):
     try:
         policy = rules.get_policy(payload.policy)
@@ -128,7 +133,9 @@ class RulesetOut(RulesetSummaryOut):
 
 
 @rules_router.get(
-    "/rulesets", response=list[RulesetSummaryOut], summary="Các bộ tiêu chí (văn bản áp dụng)"
+    "/rulesets",
+    response=list[RulesetSummaryOut],
+    summary=gettext_lazy("Rulesets (the legal texts they apply)"),
 )
 def ruleset_list(request):
     return [ruleset_data(r, with_criteria=False) for r in rules.load_rulesets()]
@@ -137,7 +144,7 @@ def ruleset_list(request):
 @rules_router.get(
     "/rulesets/{ruleset_id}",
     response={200: RulesetOut, 404: dict},
-    summary="Một bộ tiêu chí với nguyên văn từng tiêu chí",
+    summary=gettext_lazy("One ruleset with the text of each criterion"),
 )
 def ruleset_detail(request, ruleset_id: str):
     try:
@@ -176,14 +183,18 @@ def _own_out(campaign) -> dict:
 
 
 @criteria_router.get(
-    YEAR + "/criteria", response=OwnCriteria, summary="Tiêu chí riêng của tỉnh (Điều 8.1)"
+    YEAR + "/criteria",
+    response=OwnCriteria,
+    summary=gettext_lazy("The province's own criteria (Art. 8.1)"),
 )
 def own_criteria_get(request, province: str, year: int):
     return _own_out(selectors.year_get(user=request.user, province=province, year=year))
 
 
 @criteria_router.put(
-    YEAR + "/criteria", response=OwnCriteria, summary="Đặt tiêu chí riêng của tỉnh (Điều 8.1)"
+    YEAR + "/criteria",
+    response=OwnCriteria,
+    summary=gettext_lazy("Set the province's own criteria (Art. 8.1)"),
 )
 def own_criteria_put(request, province: str, year: int, payload: OwnCriteriaIn):
     campaign = services.year_criteria_set(

@@ -7,6 +7,7 @@ others get 403 on the member endpoints and see counts on the teams.
 from datetime import date
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema, Status
 
 from antq.core.errors import DomainError, FieldErrors
@@ -191,7 +192,9 @@ def _unit(request, code: str | None) -> Unit | None:
     return unit_get(user=request.user, code=code) if code else None
 
 
-@router.get("/teams", response={200: TeamPage, **ERRORS}, summary="Security teams in scope")
+@router.get(
+    "/teams", response={200: TeamPage, **ERRORS}, summary=gettext_lazy("Security teams in scope")
+)
 def team_list(
     request,
     unit: str | None = None,
@@ -204,12 +207,16 @@ def team_list(
     return _page(rows, page, page_size, team_out)
 
 
-@router.get("/teams/{int:team_id}", response={200: TeamOut, **ERRORS}, summary="One team")
+@router.get(
+    "/teams/{int:team_id}", response={200: TeamOut, **ERRORS}, summary=gettext_lazy("One team")
+)
 def team_detail(request, team_id: int):
     return team_out(selectors.team_get(user=request.user, pk=team_id))
 
 
-@router.post("/teams", response={201: TeamOut, **ERRORS}, summary="Register a security team")
+@router.post(
+    "/teams", response={201: TeamOut, **ERRORS}, summary=gettext_lazy("Register a security team")
+)
 def team_create(request, payload: TeamIn):
     commune = unit_get(user=request.user, code=payload.commune)
     areas = []
@@ -226,7 +233,9 @@ def team_create(request, payload: TeamIn):
 @router.get(
     "/members",
     response={200: MemberPage, **ERRORS},
-    summary="Team members with their personal data (commune officers and province staff)",
+    summary=gettext_lazy(
+        "Team members with their personal data (commune officers and province staff)"
+    ),
 )
 def member_list(
     request,
@@ -247,7 +256,11 @@ def member_list(
     return _page(rows, page, page_size, member_out)
 
 
-@router.get("/members/{int:member_id}", response={200: MemberOut, **ERRORS}, summary="One member")
+@router.get(
+    "/members/{int:member_id}",
+    response={200: MemberOut, **ERRORS},
+    summary=gettext_lazy("One member"),
+)
 def member_detail(request, member_id: int):
     return member_out(selectors.member_get(user=request.user, pk=member_id))
 
@@ -255,7 +268,7 @@ def member_detail(request, member_id: int):
 @router.post(
     "/members",
     response={201: MemberOut, **ERRORS},
-    summary="Register a member; a person failing Art. 13 is refused with each rule",
+    summary=gettext_lazy("Register a member; a person failing Art. 13 is refused with each rule"),
 )
 def member_create(request, payload: MemberIn):
     team = selectors.team_get(user=request.user, pk=payload.team)
@@ -265,7 +278,9 @@ def member_create(request, payload: MemberIn):
     return Status(201, member_out(member))
 
 
-@router.get("/ratings", response={200: RatingPage, **ERRORS}, summary="Yearly ratings")
+@router.get(
+    "/ratings", response={200: RatingPage, **ERRORS}, summary=gettext_lazy("Yearly ratings")
+)
 def rating_list(
     request,
     year: int | None = None,
@@ -282,7 +297,9 @@ def rating_list(
     return _page(rows, page, page_size, rating_out)
 
 
-@router.post("/ratings", response={201: RatingOut, **ERRORS}, summary="Record a yearly rating")
+@router.post(
+    "/ratings", response={201: RatingOut, **ERRORS}, summary=gettext_lazy("Record a yearly rating")
+)
 def rating_create(request, payload: RatingIn):
     team = selectors.team_get(user=request.user, pk=payload.team)
     member = selectors.member_get(user=request.user, pk=payload.member) if payload.member else None

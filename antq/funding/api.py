@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.apps import apps
+from django.utils.translation import gettext_lazy
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
@@ -160,7 +161,9 @@ def _unit(request, code: str):
     return unit_get(user=request.user, code=code) if code else None
 
 
-@router.get("/lines", response={200: LinePage, **ERRORS}, summary="Budget lines in scope")
+@router.get(
+    "/lines", response={200: LinePage, **ERRORS}, summary=gettext_lazy("Budget lines in scope")
+)
 def line_list(
     request,
     unit: str = "",
@@ -175,7 +178,7 @@ def line_list(
     return _page(rows, page, _line_out)
 
 
-@router.post("/lines", response={201: LineOut, **ERRORS}, summary="Add a budget line")
+@router.post("/lines", response={201: LineOut, **ERRORS}, summary=gettext_lazy("Add a budget line"))
 def line_create(request, payload: LineIn):
     line = services.budget_line_create(
         actor=request.user,
@@ -190,12 +193,16 @@ def line_create(request, payload: LineIn):
     return Status(201, _line_out(line, 0))
 
 
-@router.get("/lines/{line_id}", response={200: LineOut, **ERRORS}, summary="A budget line")
+@router.get(
+    "/lines/{line_id}", response={200: LineOut, **ERRORS}, summary=gettext_lazy("A budget line")
+)
 def line_detail(request, line_id: int):
     return _line_out(selectors.line_get(actor=request.user, pk=line_id))
 
 
-@router.get("/spending", response={200: EntryPage, **ERRORS}, summary="Spending entries")
+@router.get(
+    "/spending", response={200: EntryPage, **ERRORS}, summary=gettext_lazy("Spending entries")
+)
 def entry_list(
     request,
     unit: str = "",
@@ -231,7 +238,7 @@ def _linked(field: str, pk: int | None):
 @router.post(
     "/spending",
     response={201: EntryOut, 422: ErrorOut, **ERRORS},
-    summary="Record a spending entry, checked against the norms",
+    summary=gettext_lazy("Record a spending entry, checked against the norms"),
     description=(
         "Multipart form (a `voucher_file` is optional: PDF, image, Word or Excel). An entry over "
         "a norm answers 422 with the figures in Vietnamese; nothing is saved."
@@ -258,7 +265,9 @@ def entry_create(request, payload: Form[EntryIn], voucher_file: File[UploadedFil
     return Status(201, _entry_out(entry))
 
 
-@router.get("/statement", response={200: StatementOut, **ERRORS}, summary="A unit's statement")
+@router.get(
+    "/statement", response={200: StatementOut, **ERRORS}, summary=gettext_lazy("A unit's statement")
+)
 def statement(request, year: int, unit: str = "", subtree: bool = True):
     where = _unit(request, unit) or request.user.unit
     if where is None:

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema, Status
 
 from antq.core.errors import DomainError, FieldErrors
@@ -209,7 +210,9 @@ def _unit(request, code: str | None) -> Unit | None:
     return unit_get(user=request.user, code=code) if code else None
 
 
-@router.get("", response={200: ModelPage, **ERRORS}, summary="Self-management models in scope")
+@router.get(
+    "", response={200: ModelPage, **ERRORS}, summary=gettext_lazy("Self-management models in scope")
+)
 def model_list(
     request,
     unit: str | None = None,
@@ -234,12 +237,14 @@ def model_list(
     return _page(rows, page, page_size, model_out)
 
 
-@router.get("/{int:model_id}", response={200: ModelDetail, **ERRORS}, summary="One model")
+@router.get(
+    "/{int:model_id}", response={200: ModelDetail, **ERRORS}, summary=gettext_lazy("One model")
+)
 def model_detail(request, model_id: int):
     return model_detail_out(selectors.model_get(user=request.user, pk=model_id))
 
 
-@router.post("", response={201: ModelDetail, **ERRORS}, summary="Register a model")
+@router.post("", response={201: ModelDetail, **ERRORS}, summary=gettext_lazy("Register a model"))
 def model_create(request, payload: ModelIn):
     owner = unit_get(user=request.user, code=payload.owner)
     model = services.model_create(
@@ -251,7 +256,7 @@ def model_create(request, payload: ModelIn):
 @router.get(
     "/{int:model_id}/judgements",
     response={200: list[JudgementOut], **ERRORS},
-    summary="A model's yearly judgements",
+    summary=gettext_lazy("A model's yearly judgements"),
 )
 def judgement_list(request, model_id: int):
     model = selectors.model_get(user=request.user, pk=model_id)
@@ -261,7 +266,7 @@ def judgement_list(request, model_id: int):
 @router.post(
     "/{int:model_id}/judgements",
     response={201: JudgementOut, **ERRORS},
-    summary="Record the year's judgement of the model or of one of its sites",
+    summary=gettext_lazy("Record the year's judgement of the model or of one of its sites"),
 )
 def judgement_create(request, model_id: int, payload: JudgementIn):
     model = selectors.model_get(user=request.user, pk=model_id)
@@ -282,7 +287,7 @@ def judgement_create(request, model_id: int, payload: JudgementIn):
 
 
 @examples_router.get(
-    "", response={200: ExamplePage, **ERRORS}, summary="Exemplary examples in scope"
+    "", response={200: ExamplePage, **ERRORS}, summary=gettext_lazy("Exemplary examples in scope")
 )
 def example_list(
     request,
@@ -301,14 +306,16 @@ def example_list(
 
 
 @examples_router.get(
-    "/{int:example_id}", response={200: ExampleOut, **ERRORS}, summary="One exemplary example"
+    "/{int:example_id}",
+    response={200: ExampleOut, **ERRORS},
+    summary=gettext_lazy("One exemplary example"),
 )
 def example_detail(request, example_id: int):
     return example_out(selectors.example_get(user=request.user, pk=example_id))
 
 
 @examples_router.post(
-    "", response={201: ExampleOut, **ERRORS}, summary="Record an exemplary example"
+    "", response={201: ExampleOut, **ERRORS}, summary=gettext_lazy("Record an exemplary example")
 )
 def example_create(request, payload: ExampleIn):
     unit = unit_get(user=request.user, code=payload.unit)

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema, Status
 
 from antq.core.errors import DomainError, NotFound
@@ -126,7 +127,7 @@ def _submit(request, payload: ReportIn, remember=None) -> tuple[int, dict]:
 @router.post(
     "",
     response={200: ReportOut, 201: ReportOut},
-    summary="Save a unit's report for a period, and submit it",
+    summary=gettext_lazy("Save a unit's report for a period, and submit it"),
     description=(
         "Send an `Idempotency-Key` header to make retries safe: the same key with the same "
         "body returns the first answer and stores nothing again. The answer is sent once "
@@ -167,7 +168,11 @@ def report_post(request, payload: ReportIn):
     return Status(claim.status_code, claim.response)
 
 
-@router.get("/rollup", response=RollupOut, summary="Totals and completeness of a unit's subtree")
+@router.get(
+    "/rollup",
+    response=RollupOut,
+    summary=gettext_lazy("Totals and completeness of a unit's subtree"),
+)
 def rollup(request, form: str, period: str, unit: str | None = None, period_to: str | None = None):
     """Without `unit`: the whole country for an administrator, else the account's own unit."""
     report_form = selectors.form_get(code=form)
@@ -280,24 +285,30 @@ def form_out(form: ReportForm) -> dict:
     }
 
 
-@router.get("/forms", response=list[FormOut], summary="Report forms and their indicators")
+@router.get(
+    "/forms", response=list[FormOut], summary=gettext_lazy("Report forms and their indicators")
+)
 def form_list(request):
     return [form_out(f) for f in selectors.form_list(active=False)]
 
 
-@router.post("/indicators", response={201: IndicatorOut}, summary="Define an indicator")
+@router.post(
+    "/indicators", response={201: IndicatorOut}, summary=gettext_lazy("Define an indicator")
+)
 def indicator_post(request, payload: IndicatorIn):
     return Status(201, configuration.indicator_create(actor=request.user, **payload.dict()))
 
 
-@router.post("/forms", response={201: FormOut}, summary="Define a report form")
+@router.post("/forms", response={201: FormOut}, summary=gettext_lazy("Define a report form"))
 def form_post(request, payload: FormIn):
     data = payload.dict()
     form = configuration.report_form_create(actor=request.user, **data)
     return Status(201, form_out(form))
 
 
-@router.patch("/forms/{code}", response=FormOut, summary="Change a form's deadlines or use")
+@router.patch(
+    "/forms/{code}", response=FormOut, summary=gettext_lazy("Change a form's deadlines or use")
+)
 def form_patch(request, code: str, payload: FormPatch):
     data = payload.dict(exclude_unset=True)
     reason = data.pop("reason", "")
@@ -307,18 +318,22 @@ def form_patch(request, code: str, payload: FormPatch):
     )
 
 
-@router.get("/{int:report_id}", response=ReportOut, summary="One report")
+@router.get("/{int:report_id}", response=ReportOut, summary=gettext_lazy("One report"))
 def report_detail(request, report_id: int):
     return report_out(selectors.report_get(user=request.user, pk=report_id))
 
 
-@router.post("/{int:report_id}/approve", response=ReportOut, summary="Approve and lock")
+@router.post(
+    "/{int:report_id}/approve", response=ReportOut, summary=gettext_lazy("Approve and lock")
+)
 def report_approve(request, report_id: int):
     report = selectors.report_get(user=request.user, pk=report_id)
     return report_out(services.report_approve(actor=request.user, report=report))
 
 
-@router.post("/{int:report_id}/return", response=ReportOut, summary="Return with a reason")
+@router.post(
+    "/{int:report_id}/return", response=ReportOut, summary=gettext_lazy("Return with a reason")
+)
 def report_return(request, report_id: int, payload: ReturnIn):
     report = selectors.report_get(user=request.user, pk=report_id)
     return report_out(

@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    # django-ninja's own static files: the API docs page serves Swagger UI from the site,
+    # never from a CDN.
+    "ninja",
     "simple_history",
     "axes",
     "huey.contrib.djhuey",

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy
 from ninja import Router, Schema
 
 from antq.units import selectors as unit_selectors
@@ -40,7 +41,11 @@ class AttainmentOut(Schema):
     closest: list[ClosestOut]
 
 
-@router.get("/attainment", response=list[AttainmentOut], summary="Targets and where they stand")
+@router.get(
+    "/attainment",
+    response=list[AttainmentOut],
+    summary=gettext_lazy("Targets and where they stand"),
+)
 def attainment(request, year: int, unit: str | None = None):
     scope = unit_selectors.unit_get(user=request.user, code=unit) if unit else request.user.unit
     return [

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.http import FileResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
@@ -74,13 +75,17 @@ def place_of(province: Unit, code: str) -> Unit | None:
     return place
 
 
-@public_router.get("/challenge", response=ChallengeOut)
+@public_router.get(
+    "/challenge", response=ChallengeOut, summary=gettext_lazy("A challenge for the public tip form")
+)
 def challenge(request):
     """A proof-of-work puzzle for the next submission: find a nonce with SHA-256 zero bits."""
     return {"challenge": codes.challenge_new(), "bits": codes.work_target_bits()}
 
 
-@public_router.post("", response={201: CodeOut, 400: Error, 422: Error})
+@public_router.post(
+    "", response={201: CodeOut, 400: Error, 422: Error}, summary=gettext_lazy("Send a tip")
+)
 def tip_submit(request, payload: Form[TipIn], attachments: File[list[UploadedFile]] = None):
     """Send a tip; the answer's code is shown once and is the only way back to it."""
     if not codes.work_valid(payload.challenge, payload.nonce):
@@ -100,14 +105,20 @@ def tip_submit(request, payload: Form[TipIn], attachments: File[list[UploadedFil
     return Status(201, {"code": submitted.code})
 
 
-@public_router.get("/{code}", response={200: CitizenTipOut, 404: Error, 429: Error})
+@public_router.get(
+    "/{code}",
+    response={200: CitizenTipOut, 404: Error, 429: Error},
+    summary=gettext_lazy("Follow a tip by its code"),
+)
 def tip_follow(request, code: str):
     """The status and the dialogue of the tip with this code."""
     return selectors.citizen_view(services.tip_by_code(code))
 
 
 @public_router.post(
-    "/{code}/messages", response={201: CitizenTipOut, 400: Error, 404: Error, 429: Error}
+    "/{code}/messages",
+    response={201: CitizenTipOut, 400: Error, 404: Error, 429: Error},
+    summary=gettext_lazy("Reply to the officers about a tip"),
 )
 def tip_reply(
     request, code: str, payload: Form[ReplyIn], attachments: File[list[UploadedFile]] = None
@@ -158,7 +169,7 @@ def tip_out(tip) -> dict:
     }
 
 
-@router.get("", response=list[TipOut])
+@router.get("", response=list[TipOut], summary=gettext_lazy("Tips routed to your units"))
 def tip_list(request, status: str = "", kind: str = ""):
     """The tips the officer may see."""
     tips = selectors.tip_list(user=request.user, status=status, kind=kind)
@@ -170,7 +181,11 @@ class StatisticsOut(Schema):
     forwarded_on_time: list[dict]
 
 
-@router.get("/statistics", response={200: StatisticsOut, 404: Error})
+@router.get(
+    "/statistics",
+    response={200: StatisticsOut, 404: Error},
+    summary=gettext_lazy("Tips received and forwarded on time, by month"),
+)
 def tip_statistics(request, year: int, unit: str = ""):
     """Per month: received, valuable, solved by kind; forwarded and forwarded on time."""
     from antq.units.selectors import unit_get
@@ -184,7 +199,7 @@ def tip_statistics(request, year: int, unit: str = ""):
     }
 
 
-@router.get("/{tip_id}", response={200: TipOut, 404: Error})
+@router.get("/{tip_id}", response={200: TipOut, 404: Error}, summary=gettext_lazy("One tip"))
 def tip_detail(request, tip_id: int):
     """One tip; the opening is recorded in the access log."""
     tip = selectors.tip_get(user=request.user, tip_id=tip_id)
@@ -192,7 +207,11 @@ def tip_detail(request, tip_id: int):
     return tip_out(tip)
 
 
-@router.get("/{tip_id}/steps", response={200: list[StepOut], 404: Error})
+@router.get(
+    "/{tip_id}/steps",
+    response={200: list[StepOut], 404: Error},
+    summary=gettext_lazy("A tip's handling steps"),
+)
 def tip_steps(request, tip_id: int):
     """The handling steps of a tip."""
     tip = selectors.tip_get(user=request.user, tip_id=tip_id)
@@ -202,7 +221,11 @@ def tip_steps(request, tip_id: int):
     ]
 
 
-@router.get("/{tip_id}/attachments/{attachment_id}", response={404: Error})
+@router.get(
+    "/{tip_id}/attachments/{attachment_id}",
+    response={404: Error},
+    summary=gettext_lazy("Download a tip's cleaned attachment"),
+)
 def tip_attachment(request, tip_id: int, attachment_id: int):
     """A stored attachment: already cleaned and, for images, re-encoded by the server."""
     tip = selectors.tip_get(user=request.user, tip_id=tip_id)

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema, Status
 
 from antq.core.errors import DomainError
@@ -92,7 +93,7 @@ def _out(unit: Unit, placement: UnitPlacement | None = None) -> dict:
     }
 
 
-@router.get("", response=UnitPage, summary="List units as the tree stood on a date")
+@router.get("", response=UnitPage, summary=gettext_lazy("List units as the tree stood on a date"))
 def list_units(
     request,
     parent: str | None = None,
@@ -121,7 +122,9 @@ def list_units(
     return {"count": count, "page": page, "page_size": page_size, "items": items}
 
 
-@router.post("/merge", response={201: UnitOut}, summary="Merge units into one from a date")
+@router.post(
+    "/merge", response={201: UnitOut}, summary=gettext_lazy("Merge units into one from a date")
+)
 def merge_units(request, payload: MergeIn):
     sources = [selectors.unit_get(user=request.user, code=c) for c in payload.sources]
     into = selectors.unit_get(user=request.user, code=payload.into) if payload.into else None
@@ -142,7 +145,9 @@ def merge_units(request, payload: MergeIn):
     return Status(201, _out(unit))
 
 
-@router.get("/{code}", response=UnitOut, summary="One unit, optionally as it stood on a date")
+@router.get(
+    "/{code}", response=UnitOut, summary=gettext_lazy("One unit, optionally as it stood on a date")
+)
 def get_unit(request, response: HttpResponse, code: str, as_of: date | None = None):
     unit = selectors.unit_get(user=request.user, code=code)
     response["ETag"] = f'"{version_of(unit)}"'  # send it back as If-Match to PATCH
@@ -155,7 +160,9 @@ def get_unit(request, response: HttpResponse, code: str, as_of: date | None = No
     return _out(unit, placement)
 
 
-@router.get("/{code}/history", response=list[HistoryOut], summary="Recorded changes of a unit")
+@router.get(
+    "/{code}/history", response=list[HistoryOut], summary=gettext_lazy("Recorded changes of a unit")
+)
 def unit_history(request, code: str):
     unit = selectors.unit_get(user=request.user, code=code)
     return [
@@ -172,7 +179,7 @@ def unit_history(request, code: str):
     ]
 
 
-@router.post("", response={201: UnitOut}, summary="Create a unit")
+@router.post("", response={201: UnitOut}, summary=gettext_lazy("Create a unit"))
 def create_unit(request, payload: UnitIn):
     parent = (
         selectors.unit_get(user=request.user, code=payload.parent_code)
@@ -187,7 +194,9 @@ def create_unit(request, payload: UnitIn):
     return Status(201, _out(unit))
 
 
-@router.patch("/{code}", response=UnitOut, summary="Correct a unit's descriptive fields")
+@router.patch(
+    "/{code}", response=UnitOut, summary=gettext_lazy("Correct a unit's descriptive fields")
+)
 def update_unit(request, response: HttpResponse, code: str, payload: UnitPatch):
     """An `If-Match` with the unit's ETag refuses the change (409) if someone saved it since."""
     unit = selectors.unit_get(user=request.user, code=code)
