@@ -33,8 +33,8 @@ def campaign_list_response(rows):
             (
                 c.name,
                 str(kinds.get(c.kind, c.kind)),
-                c.start.strftime("%d/%m/%Y"),
-                c.end.strftime("%d/%m/%Y"),
+                c.start,
+                c.end,
                 c.owner.name,
                 _basis(c),
                 c.activity_count,

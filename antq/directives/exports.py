@@ -9,16 +9,6 @@ from . import selectors
 from .choices import DirectiveKind
 
 
-def _d(value) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
-def _local(moment) -> str:
-    from django.utils import timezone
-
-    return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M") if moment else ""
-
-
 def directive_list_response(rows):
     kinds = dict(DirectiveKind.choices)
     return xlsx_response(
@@ -38,11 +28,11 @@ def directive_list_response(rows):
         rows=(
             (
                 d.number,
-                _d(d.issued_on),
+                d.issued_on,
                 str(kinds.get(d.kind, d.kind)),
                 d.issuing_body,
                 d.summary,
-                _d(d.report_deadline),
+                d.report_deadline,
                 d.expected,
                 d.read,
                 d.reported,
@@ -89,14 +79,14 @@ def tracking_response(directive, unit):
                 r.unit.code,
                 r.unit.name,
                 r.unit.parent.name if r.unit.parent else "",
-                _local(r.received_at),
+                r.received_at,
                 str(r.received_by or ""),
-                _local(r.read_at),
+                r.read_at,
                 str(r.read_by or ""),
                 r.plan_number,
-                _d(r.plan_date),
-                _d(r.report_deadline),
-                _d(r.reported_on),
+                r.plan_date,
+                r.report_deadline,
+                r.reported_on,
                 _status(r),
             )
             for r in rows.iterator(chunk_size=2000)

@@ -222,9 +222,9 @@ def registrations_export(request, province, year):
             (
                 p.unit.code,
                 p.name,
-                rules.UNIT_KIND_LABELS.get(p.unit.kind, p.unit.kind),
+                str(p.unit.get_kind_display()),
                 p.parent.name if p.parent else "",
-                found[p.unit_id].registered_on.strftime("%d/%m/%Y") if p.unit_id in found else "",
+                found[p.unit_id].registered_on if p.unit_id in found else None,
             )
             for p in rows
         ),

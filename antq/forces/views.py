@@ -42,10 +42,6 @@ def _get(fetch, **kwargs):
         raise DjangoPermissionDenied(error.message) from error
 
 
-def _fmt(day) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
-
-
 def _node(request, code: str):
     return _get(unit_get, user=request.user, code=code) if code else request.user.unit
 
@@ -100,7 +96,7 @@ def team_export(request):
                 t.commune.name,
                 ", ".join(a.name for a in t.areas.all()),
                 t.decision_number,
-                _fmt(t.decision_date),
+                t.decision_date,
                 t.get_status_display(),
                 t.member_count,
             )
@@ -238,14 +234,14 @@ def member_export(request):
                 m.get_role_display(),
                 m.team.name,
                 m.team.commune.name,
-                _fmt(m.birth_date),
+                m.birth_date,
                 m.get_sex_display(),
                 m.identity_number,
                 m.residence,
                 m.get_education_display(),
                 m.phone,
-                _fmt(m.joined_on),
-                _fmt(m.left_on),
+                m.joined_on,
+                m.left_on,
             )
             for m in rows
         ),
@@ -317,7 +313,7 @@ def rating_export(request):
         title=_("Ratings"),
         headers=[_("Rating year"), _("Team"), _("Commune"), _("Rating"), _("Decided on")],
         rows=(
-            (r.year, r.team.name, r.team.commune.name, r.get_level_display(), _fmt(r.decided_on))
+            (r.year, r.team.name, r.team.commune.name, r.get_level_display(), r.decided_on)
             for r in rows
         ),
     )

@@ -5,7 +5,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.page import PageMargins
 
-from antq.core.excel import workbook_response, xlsx_response
+from antq.core.excel import date_format, workbook_response, xlsx_response
 
 from . import selectors
 from .models import Head, Source
@@ -26,6 +26,8 @@ def _row(sheet, values, *, bold=False, money_from=None):
             cell.font = Font(bold=True)
         if money_from and col >= money_from and isinstance(cell.value, int):
             cell.number_format = MONEY
+        elif date_format(cell.value):
+            cell.number_format = date_format(cell.value)
     return r
 
 
@@ -133,7 +135,7 @@ def statement_workbook(*, actor, unit, year: int, subtree: bool = True) -> Workb
             sheet,
             [
                 n,
-                e.date.strftime("%d/%m/%Y"),
+                e.date,
                 e.voucher,
                 f"{e.payee} ({sources.get(e.line.source, '')})",
                 e.line.unit.name,
@@ -197,7 +199,7 @@ def entries_response(rows):
         ],
         rows=(
             (
-                e.date.strftime("%d/%m/%Y"),
+                e.date,
                 e.line.unit.name,
                 str(sources.get(e.line.source, "")),
                 str(heads.get(e.head, "")),

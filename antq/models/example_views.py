@@ -15,7 +15,7 @@ from antq.core.paging import page_of
 
 from . import permissions, selectors, services
 from .forms import ExampleFilterForm, ExampleForm
-from .views import _fmt, _get, _node
+from .views import _get, _node
 
 
 def _examples(request):
@@ -72,7 +72,7 @@ def example_export(request):
                 e.get_field_display(),
                 e.get_level_display(),
                 e.decision_number,
-                _fmt(e.decision_date),
+                e.decision_date,
                 e.reason,
             )
             for e in rows

@@ -29,10 +29,6 @@ def _get(fetch, **kwargs):
         raise DjangoPermissionDenied(error.message) from error
 
 
-def _fmt(day) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
-
-
 def _node(request, code: str):
     return _get(unit_get, user=request.user, code=code) if code else request.user.unit
 
@@ -92,7 +88,7 @@ def model_export(request):
                 m.owner.name,
                 m.get_level_display(),
                 m.decision_number,
-                _fmt(m.decision_date),
+                m.decision_date,
                 m.decision_signer,
                 m.get_status_display(),
                 m.site_count,

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from antq.core import uploads
 from antq.core.bounds import printable
 from antq.core.errors import DomainError
+from antq.core.excel import format_sheet
 from antq.units.models import Unit
 from antq.units.permissions import in_scope
 
@@ -188,21 +189,17 @@ def rollup_workbook(*, form, unit, first, last, totals, figures, children) -> Wo
     book = Workbook()
     sheet = book.active
     sheet.title = _("Totals")[:31]
-    bold = Font(bold=True)
-    period = first.key if first == last else f"{first.key} – {last.key}"
+    period = first.label if first == last else f"{first.label} – {last.label}"
     sheet.append([_cell(form.name)])
     name, code = (_cell(unit.name), unit.code) if unit else (_("Whole country"), "")
     sheet.append([name, code, period])
     sheet.append([])
-    sheet.append([_("Code"), _("Indicator"), _("Unit of measure"), _("Aggregation"), _("Total")])
-    for cell in sheet[4]:
-        cell.font = bold
+    sheet.append([_("Indicator"), _("Unit of measure"), _("Aggregation"), _("Total")])
     for row in totals:
         indicator = row["indicator"]
         value = row["value"]
         sheet.append(
             [
-                indicator.code,
                 _cell(indicator.name),
                 _cell(indicator.unit_of_measure),
                 indicator.get_aggregation_display(),
@@ -212,12 +209,13 @@ def rollup_workbook(*, form, unit, first, last, totals, figures, children) -> Wo
     done = book.create_sheet(_("Completeness")[:31])
     headers = [_("Unit"), _("Code"), _("Expected"), _("Received"), _("On time")]
     done.append([*headers, _("Late"), _("Missing")])
-    for cell in done[1]:
-        cell.font = bold
     done.append([name, code, *_figures(figures)])
     for child in children:
         placement = child["placement"]
         done.append([_cell(placement.name), placement.unit.code, *_figures(child["figures"])])
+    format_sheet(sheet, header_row=4)
+    sheet["A1"].font = Font(bold=True)
+    format_sheet(done)
     return book
 
 

@@ -83,12 +83,12 @@ def tip_export(request):
         rows=(
             (
                 t.pk,
-                timezone.localtime(t.received_at).strftime("%d/%m/%Y"),
+                timezone.localdate(t.received_at),
                 t.get_kind_display(),
                 t.get_status_display(),
                 t.get_classification_display(),
                 t.routed_to.name,
-                timezone.localtime(t.forwarded_at).strftime("%d/%m/%Y") if t.forwarded_at else "",
+                timezone.localdate(t.forwarded_at) if t.forwarded_at else None,
                 _("yes") if t.overdue else "",
                 _("yes") if t.valuable else "",
                 _("yes") if t.case_solved else "",

@@ -99,11 +99,11 @@ def unit_export(request):
                 r.name,
                 str(kinds[r.unit.kind]),
                 r.parent.code if r.parent else "",
-                r.unit.managing_level,
+                r.unit.get_managing_level_display(),
                 r.unit.address,
                 r.unit.out_of_scope_reason,
-                r.unit.valid_from.strftime("%d/%m/%Y"),
-                r.unit.valid_to.strftime("%d/%m/%Y") if r.unit.valid_to else "",
+                r.unit.valid_from,
+                r.unit.valid_to,
             )
             for r in rows.iterator(chunk_size=2000)
         ),

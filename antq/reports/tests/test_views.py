@@ -34,8 +34,10 @@ def test_the_rollup_page_export_holds_the_totals(client, september, persona):
     client.force_login(persona(Role.PROVINCE_STAFF))
     answer = client.get("/reports/rollup.xlsx", PROVINCE_SEPTEMBER)
     book = load_workbook(io.BytesIO(b"".join(answer.streaming_content)))
-    rows = {r[0]: r[4] for r in book.worksheets[0].iter_rows(min_row=5, values_only=True)}
-    assert rows["propaganda_sessions"] == 10 and rows["tips_received"] == 24
+    rows = {r[0]: r[3] for r in book.worksheets[0].iter_rows(min_row=5, values_only=True)}
+    assert rows["Số buổi tuyên truyền"] == 10
+    assert rows["Số tin báo, tố giác về an ninh, trật tự tiếp nhận"] == 24
+    assert "propaganda_sessions" not in rows  # officials read names; codes stay in the API
     completeness = next(book.worksheets[1].iter_rows(min_row=2, max_row=2, values_only=True))
     assert completeness[1:] == ("38", 3, 2, 1, 1, 1)
 
