@@ -6,12 +6,14 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.styles.fonts import DEFAULT_FONT
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from antq.core.bounds import printable
-from antq.core.excel import defuse_formulas
+from antq.core.excel import as_text, is_formula_like
 
 from .figures import Section
 
@@ -54,16 +56,44 @@ def _add_styles(book: Workbook) -> dict:
     return arrays
 
 
-def _styled(cell, arrays: dict, name: str) -> None:
-    cell._style = copy(arrays[name])  # as `cell.style = name` does, without the search
+def _row(sheet, values, names, styles: dict) -> list:
+    """Write-only cells for one row, each with its named style; formula-like text stays text.
+
+    The style array is copied as `cell.style = name` does, without searching the names per
+    cell (`defuse_formulas`' rule applied as the cell is made: no second pass over the book).
+    """
+    cells = []
+    for value, name in zip(values, names, strict=True):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell._style = copy(styles[name])
+        if is_formula_like(value):
+            as_text(cell)
+        cells.append(cell)
+    return cells
+
+
+def _print_setup(sheet, widths) -> None:
+    """Widths, frozen and repeated header, landscape A4 fitted to width: set before the rows,
+    as a write-only sheet writes them first."""
+    for n, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(n)].width = width
+    sheet.freeze_panes = "A3"
+    sheet.print_title_rows = "2:2"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def annex_xlsx(title: str, sections: list[Section], tables=()) -> bytes:
-    """The figures sheet, then one sheet per table of `tables` (see `tables.py`)."""
-    book = Workbook()
+    """The figures sheet, then one sheet per table of `tables` (see `tables.py`).
+
+    Written row by row (openpyxl's write-only mode): a province's annex holds every unit,
+    about 150,000 cells, which a normal workbook keeps as objects and walks again to save.
+    """
+    book = Workbook(write_only=True)
     styles = _add_styles(book)
-    sheet = book.active
-    sheet.title = _("Figures")[:31]
+    sheet = book.create_sheet(_("Figures")[:31])
     headers = [
         _("Code"),
         _("Section"),
@@ -72,38 +102,24 @@ def annex_xlsx(title: str, sections: list[Section], tables=()) -> bytes:
         _("Same period last year"),
         _("Source"),
     ]
-    sheet.append([_cell(title)])
-    _styled(sheet["A1"], styles, "ANTQ title")
-    sheet.append(headers)
-    for n, cell in enumerate(sheet[2]):
-        _styled(cell, styles, "ANTQ header number" if n in (3, 4) else "ANTQ header")
+    _print_setup(sheet, [8, 30, 50, 14, 16, 50])
+    sheet.append(_row(sheet, [_cell(title)], ["ANTQ title"], styles))
+    names = ["ANTQ header"] * 3 + ["ANTQ header number"] * 2 + ["ANTQ header"]
+    sheet.append(_row(sheet, headers, names, styles))
+    names = ["ANTQ text"] * 3 + ["ANTQ number"] * 2 + ["ANTQ text"]
     for section in sections:
         for row in section.rows:
-            sheet.append(
-                [
-                    _cell(row.ref),
-                    _cell(section.title),
-                    _cell(row.label),
-                    _number(row.value),
-                    _number(row.previous) if row.has_previous else None,
-                    _cell(row.source),
-                ]
-            )
-    widths = [8, 30, 50, 14, 16, 50]
-    for n, width in enumerate(widths, 1):
-        sheet.column_dimensions[get_column_letter(n)].width = width
-    for line in sheet.iter_rows(min_row=3):
-        for n, cell in enumerate(line):
-            _styled(cell, styles, "ANTQ number" if n in (3, 4) else "ANTQ text")
-    sheet.freeze_panes = "A3"
-    sheet.print_title_rows = "2:2"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+            values = [
+                _cell(row.ref),
+                _cell(section.title),
+                _cell(row.label),
+                _number(row.value),
+                _number(row.previous) if row.has_previous else None,
+                _cell(row.source),
+            ]
+            sheet.append(_row(sheet, values, names, styles))
     for table in tables:
         table_sheet(book, title, table, styles)
-    defuse_formulas(book)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -113,28 +129,17 @@ def table_sheet(book, title: str, table, styles: dict) -> None:
     """A sheet to print: title, bold frozen header repeated on each page, set widths, dates
     written as dates and numbers as numbers, thin borders, landscape A4 fitted to width."""
     sheet = book.create_sheet(_sheet_title(table.name))
-    sheet.append([_cell(f"{title} — {table.name}")])
-    _styled(sheet["A1"], styles, "ANTQ title")
-    sheet.append([_cell(c.label) for c in table.columns])
-    for cell in sheet[2]:
-        _styled(cell, styles, "ANTQ column header")
+    _print_setup(sheet, [c.width for c in table.columns])
+    sheet.append(_row(sheet, [_cell(f"{title} — {table.name}")], ["ANTQ title"], styles))
+    header = ["ANTQ column header"] * len(table.columns)
+    sheet.append(_row(sheet, [_cell(c.label) for c in table.columns], header, styles))
     names = [
         {"date": "ANTQ date", "number": "ANTQ number"}.get(c.kind, "ANTQ text")
         for c in table.columns
     ]
     for row in table.rows:
-        sheet.append([_number(v) if isinstance(v, Decimal) else _cell(v) for v in row])
-    for line in sheet.iter_rows(min_row=3, max_col=len(names)):
-        for cell, name in zip(line, names, strict=True):
-            _styled(cell, styles, name)
-    for n, column in enumerate(table.columns, 1):
-        sheet.column_dimensions[get_column_letter(n)].width = column.width
-    sheet.freeze_panes = "A3"
-    sheet.print_title_rows = "2:2"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        values = [_number(v) if isinstance(v, Decimal) else _cell(v) for v in row]
+        sheet.append(_row(sheet, values, names, styles))
 
 
 def _cell(value):

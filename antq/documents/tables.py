@@ -30,6 +30,12 @@ class Table:
     rows: list[list] = field(default_factory=list)
 
 
+def _labels(model, name: str) -> dict:
+    """A choice field's labels, translated once: `get_FOO_display` rebuilds and hashes the
+    lazy choices on every call, most of the table's time over a province's units."""
+    return {value: str(label) for value, label in model._meta.get_field(name).flatchoices}
+
+
 def units_table(scope: ReviewScope) -> Table | None:
     """Every evaluated unit of the subtree with its registration, assessment, recognition and
     class for the year (five queries)."""
@@ -64,6 +70,8 @@ def units_table(scope: ReviewScope) -> Table | None:
             Column(_("Class"), 16),
         ],
     )
+    kinds = _labels(Unit, "kind")
+    statuses, outcomes = _labels(Assessment, "status"), _labels(Recognition, "outcome")
     for n, placement in enumerate(placements, 1):
         unit, pk = placement.unit, placement.unit_id
         registration, assessment = registrations.get(pk), assessments.get(pk)
@@ -73,11 +81,13 @@ def units_table(scope: ReviewScope) -> Table | None:
                 n,
                 unit.code,
                 unit.name,
-                unit.get_kind_display(),
+                kinds.get(unit.kind, unit.kind),
                 placement.parent.name if placement.parent else "",
                 registration.registered_on if registration else None,
-                assessment.get_status_display() if assessment else _("Not started"),
-                recognition.get_outcome_display() if recognition else "",
+                statuses.get(assessment.status, assessment.status)
+                if assessment
+                else _("Not started"),
+                outcomes.get(recognition.outcome, recognition.outcome) if recognition else "",
                 recognition.decision_number if recognition else "",
                 recognition.decision_date if recognition else None,
                 classified.total if classified else None,
