@@ -16,6 +16,7 @@ from antq.units.selectors import today
 
 from .choices import Stage
 from .models import Deployment, Directive
+from .permissions import ACTOR_ROLES
 
 INBOX_LIMIT = 200
 
@@ -245,3 +246,14 @@ def directive_history(*, directive: Directive) -> list[dict]:
 
 def deployment_history(*, deployment: Deployment) -> list[dict]:
     return history_of(deployment)
+
+
+def inbox_counts(*, user) -> dict[str, int]:
+    """Count the directives waiting on the account's unit (and, for a commune, the units it
+    acts for): not yet acknowledged, and result reports past their deadline."""
+    if not (is_admin(user) or any(user.has_role(r) for r in ACTOR_ROLES)):
+        return {"unread": 0, "overdue": 0}
+    return inbox(user=user).aggregate(
+        unread=Count("id", filter=Q(read_at__isnull=True)),
+        overdue=Count("id", filter=Q(reported_at__isnull=True, report_deadline__lt=today())),
+    )

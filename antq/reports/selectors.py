@@ -214,3 +214,17 @@ def overview(*, user) -> list[dict]:
         if figures.expected:
             rows.append({"form": form, "period": period, "figures": figures})
     return rows
+
+
+def inbox_counts(*, user) -> dict[str, int]:
+    """Count what the inbox holds for the account: its unit's reports due, overdue and
+    returned, and the reports waiting for its approval (all of them, not one page)."""
+    due = inbox(user=user)["due"]
+    returned = sum(1 for row in due if row.status == ReportStatus.RETURNED)
+    overdue = sum(1 for row in due if row.overdue and row.status != ReportStatus.RETURNED)
+    return {
+        "returned": returned,
+        "overdue": overdue,
+        "due": len(due) - returned - overdue,
+        "to_approve": approval_queue(user=user).count(),
+    }

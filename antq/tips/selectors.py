@@ -232,3 +232,14 @@ def forwarded_on_time(*, user, unit: Unit, year: int) -> list[dict]:
         if tip.forwarded_at <= due:
             row["on_time"] += 1
     return [months[m] for m in sorted(months)]
+
+
+def tip_counts(*, user) -> dict[str, int]:
+    """Count the tips waiting on the officer: new ones not yet recorded, and overdue ones."""
+    if not permissions.is_handler(user):
+        return {"new": 0, "overdue": 0}
+    tips = tip_list(user=user)
+    return {
+        "new": tips.filter(status=TipStatus.RECEIVED).count(),
+        "overdue": tip_overdue(tips).count(),
+    }

@@ -5,6 +5,8 @@ from antq.core.roles import Role
 from antq.units import selectors
 from antq.units.choices import UnitKind
 
+from .worklist import worklist_for
+
 
 @login_required
 def home(request):
@@ -17,5 +19,6 @@ def home(request):
             "unit": unit,
             "roles": [Role(r).label for r in sorted(request.user.roles)],
             "counts": [(UnitKind(k).label, n) for k, n in counts.items()],
+            "work": worklist_for(request.user),
         },
     )
