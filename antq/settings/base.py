@@ -150,6 +150,10 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASE_ROUTERS = ["antq.core.dbrouter.ReplicaRouter"]
     MIDDLEWARE.insert(-1, "antq.core.dbrouter.ReplicaPagesMiddleware")  # Axes stays last
 
+if DEBUG:
+    # `make run` shows the site's own error pages, never Django's URL map (after the CSP).
+    MIDDLEWARE.insert(2, "antq.web.errors.OwnErrorPagesMiddleware")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.Account"
 

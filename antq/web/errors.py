@@ -42,3 +42,24 @@ def server_error(request):
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": _api_detail(500)}, status=500)
     return HttpResponseServerError(loader.get_template("500.html").render({}))
+
+
+class OwnErrorPagesMiddleware:
+    """With DEBUG on (``make run``), answer the site's own 404 and 500 pages instead of
+    Django's technical ones, which show the URL map and the settings to anyone. The
+    traceback of a 500 is still written to the console by Django's request logger."""
+
+    TECHNICAL = b"DEBUG = True"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code in (404, 500) and self.TECHNICAL in getattr(
+            response, "content", b""
+        ):
+            if response.status_code == 404:
+                return page_not_found(request)
+            return server_error(request)
+        return response
