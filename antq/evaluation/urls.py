@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import decision_views, rules_views, views
+from . import decision_views, rules_views, views, work_views
 
 # Each province opens its own year: every page of a year is under /<province code>/<year>/.
 YEAR = "<str:province>/<int:year>/"
@@ -21,6 +21,7 @@ urlpatterns = [
     path(YEAR + "registrations.xlsx", views.registrations_export, name="registrations_export"),
     path(YEAR + "decisions/", decision_views.decisions, name="decisions"),
     path(YEAR + "decisions.xlsx", decision_views.decisions_export, name="decisions_export"),
+    path(YEAR + "work/<str:key>/", work_views.work, name="work"),
     path(UNIT, views.unit_year, name="unit"),
     path(UNIT + "documents/", views.document_upload, name="document_upload"),
     path(UNIT + "documents/<int:pk>/", views.document_download, name="document"),

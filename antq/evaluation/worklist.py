@@ -58,73 +58,90 @@ def _own_work(rows, user):
     return rows.filter(unit_id=user.unit_id)
 
 
+def _rows(user, campaign: CampaignYear, key: str):
+    """The rows (each with its `unit`) behind one task of the list pages, before the checks
+    that depend on the verifying or deciding authority; None when the role has no such task."""
+    assessor = _has_any(user, permissions.ASSESSOR_ROLES) and user.unit_id is not None
+    decided = Recognition.objects.filter(year=campaign).values("unit_id")
+    assessments = _scoped(Assessment.objects.filter(year=campaign), user).exclude(
+        unit_id__in=decided
+    )
+    if key == "not_started" and assessor:
+        started = Assessment.objects.filter(year=campaign).values("unit_id")
+        rows = Registration.objects.filter(
+            year=campaign,
+            unit__out_of_scope_reason="",
+            unit__path__startswith=province_prefix(campaign),
+        ).exclude(unit_id__in=started)
+        return _own_work(_scoped(rows, user), user)
+    if key in ("returned", "draft") and assessor:
+        return _own_work(assessments, user).filter(status=key)
+    if key == "to_verify" and _has_any(user, permissions.VERIFIER_ROLES):
+        return assessments.filter(status=AssessmentStatus.SUBMITTED)
+    if key == "to_decide" and _has_any(user, permissions.DECIDER_ROLES):
+        return assessments.filter(status=AssessmentStatus.VERIFIED)
+    if key == "classification" and _has_any(user, permissions.VERIFIER_ROLES):
+        rows = Classification.objects.filter(year=campaign, status=ClassificationStatus.SUBMITTED)
+        return _scoped(rows, user)
+    return None
+
+
+# Tasks whose rows are the account's as they are: counted in SQL.
+COUNTED_IN_SQL = ("not_started", "returned", "draft")
+# Tasks that wait on the authority of each unit: checked unit by unit.
+CHECKS = {
+    "to_verify": permissions.can_verify,
+    "to_decide": permissions.can_decide,
+    "classification": permissions.can_verify,
+}
+LISTED = ("not_started", "returned", "draft", "to_verify", "classification")
+
+
+def task_rows(*, user, campaign: CampaignYear, key: str) -> list:
+    """Return the rows of one task waiting on the account, by unit, for its list page."""
+    rows = _rows(user, campaign, key)
+    if rows is None:
+        return []
+    rows = rows.select_related("unit__parent").order_by("unit__path")
+    check = CHECKS.get(key)
+    return [r for r in rows if check is None or check(user, campaign, r.unit)]
+
+
+def due_of(campaign: CampaignYear, key: str, unit) -> object:
+    if key == "classification":
+        return campaign.classification_before(unit.kind)
+    return campaign.recognition_before(unit.kind)
+
+
 def task_counts(*, user, campaign: CampaignYear) -> list[TaskCount]:
     """Count the year's tasks waiting on the account, in a bounded number of queries."""
     key = [campaign.province.code, campaign.year]
-    listed = reverse("evaluation:year", args=key) + "#worklist"
     found: list[TaskCount] = []
-
-    def add(name, count, late, url=listed):
-        if count:
-            found.append(TaskCount(name, count, late, url))
-
     assessor = _has_any(user, permissions.ASSESSOR_ROLES) and user.unit_id is not None
     if assessor and permissions.can_act_for(user, user.unit):
         unregistered = registration_rows(user=user, campaign=campaign, registered=False)
         count = _own_work(unregistered, user).count()
         late = count if today() >= campaign.registration_before else 0
         url = reverse("evaluation:registrations", args=key) + "?registered=no"
-        add("unregistered", count, late, url)
-    decided = Recognition.objects.filter(year=campaign).values("unit_id")
-    assessments = _scoped(Assessment.objects.filter(year=campaign), user).exclude(
-        unit_id__in=decided
-    )
-    if assessor:
-        started = Assessment.objects.filter(year=campaign).values("unit_id")
-        registered = _own_work(
-            _scoped(
-                Registration.objects.filter(
-                    year=campaign,
-                    unit__out_of_scope_reason="",
-                    unit__path__startswith=province_prefix(campaign),
-                ).exclude(unit_id__in=started),
-                user,
-            ),
-            user,
-        )
-        by_kind = dict(registered.values_list("unit__kind").annotate(n=Count("id")))
-        add("not_started", sum(by_kind.values()), _late(campaign, by_kind))
-        by_status: dict[str, dict[str, int]] = {}
-        for status, kind, n in (
-            _own_work(assessments, user)
-            .filter(status__in=[AssessmentStatus.DRAFT, AssessmentStatus.RETURNED])
-            .values_list("status", "unit__kind")
-            .annotate(n=Count("id"))
-        ):
-            by_status.setdefault(status, {})[kind] = n
-        for status, name in (
-            (AssessmentStatus.RETURNED, "returned"),
-            (AssessmentStatus.DRAFT, "draft"),
-        ):
-            kinds = by_status.get(status, {})
-            add(name, sum(kinds.values()), _late(campaign, kinds))
-    if _has_any(user, permissions.VERIFIER_ROLES):
-        rows = assessments.filter(status=AssessmentStatus.SUBMITTED).select_related("unit__parent")
-        units = [a.unit for a in rows if permissions.can_verify(user, campaign, a.unit)]
-        by_kind = _by_kind(units)
-        add("to_verify", len(units), _late(campaign, by_kind))
-    if _has_any(user, permissions.DECIDER_ROLES):
-        rows = assessments.filter(status=AssessmentStatus.VERIFIED).select_related("unit__parent")
-        units = [a.unit for a in rows if permissions.can_decide(user, campaign, a.unit)]
-        url = reverse("evaluation:decisions", args=key)
-        add("to_decide", len(units), _late(campaign, _by_kind(units)), url)
-    if _has_any(user, permissions.VERIFIER_ROLES):
-        rows = _scoped(
-            Classification.objects.filter(year=campaign, status=ClassificationStatus.SUBMITTED),
-            user,
-        ).select_related("unit__parent")
-        units = [c.unit for c in rows if permissions.can_verify(user, campaign, c.unit)]
-        add("classification", len(units), _late(campaign, _by_kind(units), "classification"))
+        if count:
+            found.append(TaskCount("unregistered", count, late, url))
+    for name in (*COUNTED_IN_SQL, *CHECKS):
+        if name in COUNTED_IN_SQL:
+            rows = _rows(user, campaign, name)
+            if rows is None:
+                continue
+            by_kind = dict(rows.values_list("unit__kind").annotate(n=Count("id")))
+        else:
+            by_kind = _by_kind(r.unit for r in task_rows(user=user, campaign=campaign, key=name))
+        count = sum(by_kind.values())
+        if not count:
+            continue
+        step = "classification" if name == "classification" else "recognition"
+        if name == "to_decide":
+            url = reverse("evaluation:decisions", args=key)
+        else:
+            url = reverse("evaluation:work", args=[*key, name])
+        found.append(TaskCount(name, count, _late(campaign, by_kind, step), url))
     return found
 
 

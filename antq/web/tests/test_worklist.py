@@ -112,8 +112,8 @@ def province_at_work(tree, persona):
 def test_a_commune_officer_sees_what_is_returned_overdue_and_awaiting_it(
     tree, persona, login, province_at_work
 ):
-    html = login(persona(Role.COMMUNE_OFFICER)).get("/").content.decode()
-    items = _items(html)
+    client = login(persona(Role.COMMUNE_OFFICER))
+    items = _items(client.get("/").content.decode())
     assert items["reports-returned"][:2] == (1, "1 báo cáo bị trả lại")
     assert items["reports-overdue"][:2] == (1, "1 báo cáo quá hạn")
     assert items["reports-overdue"][2] == "/reports/#inbox-due"
@@ -125,6 +125,12 @@ def test_a_commune_officer_sees_what_is_returned_overdue_and_awaiting_it(
     assert items["evaluation-unregistered"][2] == "/evaluation/38/2026/registrations/?registered=no"
     assert items["directives-unread"][0] == 1 and items["directives-overdue"][0] == 1
     assert items["tips-new"][2] == "/tips/?status=received"
+    # each count leads to the list of those units, and only those
+    page = client.get(items["evaluation-returned"][2]).content.decode()
+    assert page.count('data-testid="work-row"') == 1
+    assert "Thôn Đông Hưng" in page and "Thiếu biên bản họp dân" in page
+    page = client.get(items["evaluation-to_verify"][2]).content.decode()
+    assert page.count('data-testid="work-row"') == 1 and "Trường THCS Đông Quang" in page
     # late and returned work comes first
     keys = list(items)
     assert keys.index("reports-returned") < keys.index("tips-new")
