@@ -119,7 +119,7 @@ def value_problem(key: str, value) -> str | None:
     if problem := text_problem(value):
         return problem
     text = value.strip()
-    if _is_year_key(key) and text.isdigit() and len(text) < 12:
+    if _is_year_key(key) and text.removeprefix("-").isdigit() and len(text) < 12:
         return year_problem(int(text))
     year = _date_text_year(text)
     return year_problem(year) if year is not None else None

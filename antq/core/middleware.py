@@ -35,10 +35,12 @@ class LanguageMiddleware:
 class InputBoundsMiddleware:
     """Refuse, before any view runs, a written form or JSON body holding what no input may.
 
-    Every field of a POST, PUT or PATCH (form fields, uploaded file names, JSON at any depth)
-    goes through `antq.core.bounds.value_problem`: control characters, unpaired surrogates,
-    bidirectional overrides, and dates or years outside the system's bounds. The answer is
-    400 with the field and why: the site's error page, or a JSON error under /api/.
+    Every field of a POST, PUT or PATCH (form fields, uploaded file names, JSON at any depth),
+    and every query parameter of a request to the API, goes through
+    `antq.core.bounds.value_problem`: control characters, unpaired surrogates, bidirectional
+    overrides, and dates or years outside the system's bounds. The answer is 400 with the
+    field and why: the site's error page, or under /api/ a JSON error whose `errors` maps the
+    field to the message, as every other refusal of the API does.
     """
 
     METHODS = {"POST", "PUT", "PATCH"}
@@ -48,7 +50,13 @@ class InputBoundsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in self.METHODS and (found := self._problem(request)):
+        found = None
+        if request.path.startswith("/api/"):
+            # A year filter of -13422 or 1532245 would reach the database as a date.
+            found = bounds.first_problem(dict(request.GET.lists()))
+        if not found and request.method in self.METHODS:
+            found = self._problem(request)
+        if found:
             return self._refuse(request, *found)
         return self.get_response(request)
 
@@ -72,6 +80,6 @@ class InputBoundsMiddleware:
     def _refuse(self, request, field: str, problem: str):
         message = _("The field “%(field)s”: %(problem)s") % {"field": field, "problem": problem}
         if request.path.startswith("/api/"):
-            body = {"detail": message, "errors": [{"field": field, "message": problem}]}
+            body = {"detail": message, "errors": {field: problem}}
             return JsonResponse(body, status=400)
         return render(request, "400.html", {"message": message}, status=400)

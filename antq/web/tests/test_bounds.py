@@ -34,7 +34,7 @@ def test_api_refuses_hostile_text_with_the_field_and_changes_nothing(client, per
     response = _patch(client, headers, body)
     assert response.status_code == 400
     error = response.json()
-    assert error["errors"][0]["field"] == "name"
+    assert set(error["errors"]) == {"name"}
     assert "Trường “name”" in error["detail"]
     assert Unit.objects.get(code="16417").name == "Phường Đông Quang"
 
@@ -55,7 +55,7 @@ def test_api_refuses_a_date_outside_the_years_the_system_knows(client, persona, 
             **{"HTTP_" + k.upper(): v for k, v in headers.items()},
         )
         assert response.status_code == 400, day
-        assert response.json()["errors"][0]["field"] == "valid_from"
+        assert set(response.json()["errors"]) == {"valid_from"}
     assert not Unit.objects.filter(code="X1").exists()
 
 
