@@ -105,7 +105,7 @@ class PlanIn(Schema):
     plan_date: date
 
 
-class ReportIn(Schema):
+class DeploymentReportIn(Schema):
     summary: str = ""
 
 
@@ -312,7 +312,11 @@ def deployment_plan(
     summary=gettext_lazy("Send a unit's result report (multipart: summary and/or file)"),
 )
 def deployment_report(
-    request, directive_id: int, unit: str, payload: Form[ReportIn], file: File[UploadedFile] = None
+    request,
+    directive_id: int,
+    unit: str,
+    payload: Form[DeploymentReportIn],
+    file: File[UploadedFile] = None,
 ):
     row = services.deployment_report_send(
         actor=request.user,

@@ -35,6 +35,7 @@ class DocumentOut(Schema):
 
 class ErrorOut(Schema):
     detail: str
+    errors: dict[str, str] | None = None
 
 
 def _out(job: GeneratedDocument) -> dict:

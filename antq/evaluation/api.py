@@ -443,7 +443,7 @@ def assessment_return(request, province: str, year: int, code: str, payload: Rea
     return _assessment_out(campaign, unit, done)
 
 
-class DecisionIn(Schema):
+class RecognitionDecisionIn(Schema):
     units: list[str]
     decision_number: str
     decision_date: date
@@ -484,7 +484,7 @@ def _recognition_out(r) -> dict:
     response={201: list[RecognitionOut]},
     summary=gettext_lazy("Recognise units by a decision"),
 )
-def recognitions_grant(request, province: str, year: int, payload: DecisionIn):
+def recognitions_grant(request, province: str, year: int, payload: RecognitionDecisionIn):
     data = payload.dict()
     campaign = _year(request, province, year)
     units = [_unit(request, campaign, code) for code in data.pop("units")]

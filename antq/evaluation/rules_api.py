@@ -25,7 +25,7 @@ class EvaluateIn(Schema):
     figures: dict[str, Any] = {}
 
 
-class CriterionOut(Schema):
+class CriterionResultOut(Schema):
     id: str
     met: bool
     citation: str
@@ -35,7 +35,7 @@ class CriterionOut(Schema):
 
 class EvaluateOut(Schema):
     met: bool
-    criteria: list[CriterionOut]
+    criteria: list[CriterionResultOut]
 
 
 class ClassifyIn(Schema):

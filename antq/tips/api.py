@@ -20,6 +20,7 @@ router = Router(tags=["tips"])
 
 class Error(Schema):
     detail: str
+    errors: dict[str, str] | None = None
 
 
 class ChallengeOut(Schema):
@@ -176,14 +177,14 @@ def tip_list(request, status: str = "", kind: str = ""):
     return [tip_out(t) for t in tips.prefetch_related("attachments")[:200]]
 
 
-class StatisticsOut(Schema):
+class TipStatisticsOut(Schema):
     by_month_and_kind: list[dict]
     forwarded_on_time: list[dict]
 
 
 @router.get(
     "/statistics",
-    response={200: StatisticsOut, 404: Error},
+    response={200: TipStatisticsOut, 404: Error},
     summary=gettext_lazy("Tips received and forwarded on time, by month"),
 )
 def tip_statistics(request, year: int, unit: str = ""):
