@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from antq.core.forms import DateField
+
 from .choices import Basis, ClusterKind, DossierPurpose, MatterKind, RevocationGround
 from .models import AwardKind
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class _Kind(forms.ModelChoiceField):
@@ -25,7 +25,7 @@ class TitleRegistrationForm(forms.Form):
     person_name = forms.CharField(
         label=_("Full name (individual title)"), max_length=150, required=False
     )
-    registered_on = forms.DateField(label=_("Registered on"), widget=DATE)
+    registered_on = DateField(label=_("Registered on"))
 
 
 class NominationForm(forms.Form):
@@ -36,7 +36,7 @@ class NominationForm(forms.Form):
         label=_("Achievements"), widget=forms.Textarea(attrs={"rows": 4})
     )
     person_name = forms.CharField(label=_("Full name"), max_length=150, required=False)
-    birth_date = forms.DateField(label=_("Date of birth"), widget=DATE, required=False)
+    birth_date = DateField(label=_("Date of birth"), required=False)
     position = forms.CharField(label=_("Position"), max_length=150, required=False)
     identity_number = forms.CharField(
         label=_("Identity number (optional)"), max_length=20, required=False
@@ -63,7 +63,7 @@ class AppraisalForm(forms.Form):
 
 class DecisionForm(forms.Form):
     number = forms.CharField(label=_("Decision number"), max_length=60)
-    decided_on = forms.DateField(label=_("Decision date"), widget=DATE)
+    decided_on = DateField(label=_("Decision date"))
     signer = forms.CharField(label=_("Signer"), max_length=150)
     signer_title = forms.CharField(label=_("Signer's title"), max_length=150)
     issuing_body = forms.CharField(label=_("Issuing body"), max_length=255)
@@ -95,9 +95,9 @@ class MatterForm(forms.Form):
     unit = forms.CharField(label=_("Unit code"), max_length=40)
     kind = forms.ChoiceField(label=_("Kind"), choices=MatterKind.choices)
     reference = forms.CharField(label=_("Reference"), max_length=150)
-    opened_on = forms.DateField(label=_("Opened on"), widget=DATE)
+    opened_on = DateField(label=_("Opened on"))
     person_name = forms.CharField(label=_("Full name"), max_length=150, required=False)
-    birth_date = forms.DateField(label=_("Date of birth"), widget=DATE, required=False)
+    birth_date = DateField(label=_("Date of birth"), required=False)
     identity_number = forms.CharField(label=_("Identity number"), max_length=20, required=False)
 
 
@@ -106,4 +106,4 @@ class RevokeForm(forms.Form):
         label=_("Ground (Law 06/2022, Chapter VII)"), choices=RevocationGround.choices
     )
     revocation_decision = forms.CharField(label=_("Revocation decision"), max_length=150)
-    revoked_on = forms.DateField(label=_("Revoked on"), widget=DATE)
+    revoked_on = DateField(label=_("Revoked on"))

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from antq.core.forms import DateField
 from antq.units.forms import UnitPickForm
 
 from .models import CampaignKind
@@ -33,8 +34,8 @@ class CampaignForm(UnitPickForm):
     name = forms.CharField(label=_("Name"), max_length=255)
     theme = forms.CharField(label=_("Theme"), max_length=500, required=False)
     kind = forms.ChoiceField(label=pgettext_lazy("campaign", "Kind"), choices=CampaignKind.choices)
-    start = forms.DateField(label=_("From"), help_text=_("dd/mm/yyyy"))
-    end = forms.DateField(label=_("To"), help_text=_("dd/mm/yyyy"))
+    start = DateField(label=_("From"), help_text=_("dd/mm/yyyy"))
+    end = DateField(label=_("To"), help_text=_("dd/mm/yyyy"))
     legal_basis = forms.CharField(label=_("Legal basis"), max_length=255, required=False)
     field_order = ["name", "theme", "kind", "start", "end", "legal_basis", "kinds", "root", "codes"]
 
@@ -51,7 +52,7 @@ class ActivityForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"list": "activity-kinds"}),
     )
-    date = forms.DateField(label=_("Date"), help_text=_("dd/mm/yyyy"))
+    date = DateField(label=_("Date"), help_text=_("dd/mm/yyyy"))
     place = forms.CharField(label=_("Place"), max_length=255, required=False)
     participants = forms.CharField(label=_("Participants"), max_length=500, required=False)
     attendees = forms.IntegerField(label=_("Attendees"), min_value=0, initial=0)

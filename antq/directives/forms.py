@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from antq.core.forms import DateField
 from antq.units.forms import UnitPickForm
 
 from .choices import DirectiveKind, Stage
@@ -20,7 +21,7 @@ class DirectiveFilterForm(forms.Form):
 class DirectiveForm(UnitPickForm):
     issuing_body = forms.CharField(label=_("Issuing body"), max_length=255)
     number = forms.CharField(label=_("Number and symbol"), max_length=64)
-    issued_on = forms.DateField(label=_("Date issued"), help_text=_("dd/mm/yyyy"))
+    issued_on = DateField(label=_("Date issued"), help_text=_("dd/mm/yyyy"))
     kind = forms.ChoiceField(
         label=pgettext_lazy("directive", "Kind"), choices=DirectiveKind.choices
     )
@@ -29,7 +30,7 @@ class DirectiveForm(UnitPickForm):
     )
     file = forms.FileField(label=_("File (PDF or Word)"))
     requires_plan = forms.BooleanField(label=_("Each unit builds its own plan"), required=False)
-    report_deadline = forms.DateField(
+    report_deadline = DateField(
         label=_("Result report deadline"), required=False, help_text=_("dd/mm/yyyy")
     )
 
@@ -49,7 +50,7 @@ class DirectiveForm(UnitPickForm):
 
 
 class RedeployForm(UnitPickForm):
-    report_deadline = forms.DateField(
+    report_deadline = DateField(
         label=_("Your deadline for the units below (optional)"),
         required=False,
         help_text=_("dd/mm/yyyy; not later than the one you received"),
@@ -58,7 +59,7 @@ class RedeployForm(UnitPickForm):
 
 class PlanForm(forms.Form):
     number = forms.CharField(label=_("Plan number"), max_length=64)
-    plan_date = forms.DateField(label=_("Plan date"), help_text=_("dd/mm/yyyy"))
+    plan_date = DateField(label=_("Plan date"), help_text=_("dd/mm/yyyy"))
     file = forms.FileField(label=_("Plan file (PDF or Word)"))
 
 
@@ -80,7 +81,7 @@ class DirectiveEditForm(forms.Form):
         label=pgettext_lazy("directive", "Summary"), widget=forms.Textarea(attrs={"rows": 3})
     )
     requires_plan = forms.BooleanField(label=_("Each unit builds its own plan"), required=False)
-    report_deadline = forms.DateField(
+    report_deadline = DateField(
         label=_("Result report deadline"), required=False, help_text=_("dd/mm/yyyy")
     )
     reason = forms.CharField(label=_("Reason for the change"), max_length=500)

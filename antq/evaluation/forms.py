@@ -4,11 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from antq import rules
+from antq.core.forms import DateField
 
 from .choices import EVALUATED_KINDS, REGISTRATION_DOCUMENTS, Authority, DocumentPurpose
 from .options import options_of
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class YearOpenForm(forms.Form):
@@ -48,9 +47,8 @@ class YearForm(forms.Form):
         super().__init__(*args, **kwargs)
         model = type(campaign)
         for name in DEADLINES:
-            self.fields[name] = forms.DateField(
+            self.fields[name] = DateField(
                 label=model._meta.get_field(name).verbose_name.capitalize(),
-                widget=DATE,
                 initial=getattr(campaign, name),
             )
         parts = {
@@ -67,8 +65,8 @@ class YearForm(forms.Form):
             for part, label in parts.items():
                 attrs = {"aria-label": f"{rules.UNIT_KIND_LABELS.get(kind, kind)}: {label}"}
                 if part in spans:
-                    field = forms.DateField(
-                        widget=forms.DateInput(attrs={"type": "date", **attrs}, format="%Y-%m-%d"),
+                    field = DateField(
+                        attrs=attrs,
                         initial=spans[part],
                     )
                 else:
@@ -174,7 +172,7 @@ class YearForm(forms.Form):
 
 
 class RegistrationForm(forms.Form):
-    registered_on = forms.DateField(label=_("Registered on"), widget=DATE)
+    registered_on = DateField(label=_("Registered on"))
     households_resident = forms.IntegerField(
         label=_("Households resident"), min_value=0, required=False
     )
@@ -199,14 +197,14 @@ class DocumentForm(forms.Form):
     )
     criterion_id = forms.CharField(label=_("Criterion (for evidence)"), required=False)
     number = forms.CharField(label=_("Number"), required=False)
-    issued_on = forms.DateField(label=_("Date"), required=False, widget=DATE)
+    issued_on = DateField(label=_("Date"), required=False)
     signer = forms.CharField(label=_("Signer"), required=False)
     file = forms.FileField(label=_("File"))
 
 
 class DecisionForm(forms.Form):
     decision_number = forms.CharField(label=_("Decision number"))
-    decision_date = forms.DateField(label=_("Decision date"), widget=DATE)
+    decision_date = DateField(label=_("Decision date"))
     signer = forms.CharField(label=_("Signer"))
     signer_title = forms.CharField(label=_("Signer's title"), required=False)
     issuing_body = forms.CharField(label=_("Issuing body"))
@@ -218,7 +216,7 @@ class ReasonForm(forms.Form):
 
 class PolicyForm(forms.Form):
     number = forms.CharField(label=_("Decision number"))
-    decision_date = forms.DateField(label=_("Decision date"), widget=DATE)
+    decision_date = DateField(label=_("Decision date"))
     excellent = forms.FloatField(label=_("Excellent from (points)"), initial=90)
     good = forms.FloatField(label=_("Good from (points)"), initial=70)
     average = forms.FloatField(label=_("Average from (points)"), initial=50)
@@ -233,7 +231,7 @@ class SheetDecisionForm(forms.Form):
     """The province's decision on a kind's score sheet; its rows come from a file or the grid."""
 
     decision_number = forms.CharField(label=_("Decision number"))
-    decision_date = forms.DateField(label=_("Decision date"), widget=DATE)
+    decision_date = DateField(label=_("Decision date"))
     file = forms.FileField(
         label=_("Sheet file (.xlsx or .csv: Mã mục, Nội dung, Điểm tối đa)"),
         required=False,

@@ -1,13 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Education, LeaveGround, MemberRole, QuotaBase, Rating, Sex, TeamStatus
+from antq.core.forms import DateField
 
-DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
+from .choices import Education, LeaveGround, MemberRole, QuotaBase, Rating, Sex, TeamStatus
 
 
 def _date(label, required=True, **extra):
-    return forms.DateField(label=label, required=required, widget=DATE_WIDGET, **extra)
+    return DateField(label=label, required=required, **extra)
 
 
 class TeamFilterForm(forms.Form):

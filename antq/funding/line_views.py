@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from antq.core.errors import DomainError
-from antq.core.forms import add_domain_error
+from antq.core.forms import DateField, add_domain_error
 from antq.core.paging import page_of
 from antq.units.models import Unit
 from antq.units.selectors import today
@@ -42,8 +42,8 @@ class NormForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=NormKind.choices)
     level = forms.ChoiceField(label=_("Level"), choices=Level.choices)
     limit = forms.IntegerField(label=_("Limit"), min_value=0)
-    valid_from = forms.DateField(label=_("Valid from"), help_text=_("dd/mm/yyyy"))
-    valid_to = forms.DateField(label=_("Valid to"), required=False, help_text=_("dd/mm/yyyy"))
+    valid_from = DateField(label=_("Valid from"), help_text=_("dd/mm/yyyy"))
+    valid_to = DateField(label=_("Valid to"), required=False, help_text=_("dd/mm/yyyy"))
     decision = forms.CharField(label=_("Decision (number, date)"), max_length=255)
 
 

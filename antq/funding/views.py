@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from antq.core.errors import DomainError, NotFound
-from antq.core.forms import add_domain_error
+from antq.core.forms import DateField, add_domain_error
 from antq.core.paging import page_of
 from antq.units.selectors import today, unit_get
 
@@ -23,13 +23,13 @@ class EntryFilterForm(forms.Form):
     source = forms.ChoiceField(
         label=_("Source"), choices=[("", "—"), *Source.choices], required=False
     )
-    date_from = forms.DateField(label=_("From"), required=False)
-    date_to = forms.DateField(label=_("To"), required=False)
+    date_from = DateField(label=_("From"), required=False)
+    date_to = DateField(label=_("To"), required=False)
 
 
 class EntryForm(forms.Form):
     line = forms.ModelChoiceField(label=_("Budget line"), queryset=BudgetLine.objects.none())
-    date = forms.DateField(label=_("Date"), help_text=_("dd/mm/yyyy"))
+    date = DateField(label=_("Date"), help_text=_("dd/mm/yyyy"))
     head = forms.ChoiceField(label=_("Head"), choices=Head.choices)
     amount = forms.IntegerField(label=_("Amount (VND)"), min_value=1)
     payee = forms.CharField(label=_("Payee or purpose"), max_length=255)

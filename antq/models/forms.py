@@ -1,13 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import ExampleKind, ModelField, ModelStatus, RecognisingLevel, Serves
+from antq.core.forms import DateField
 
-DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
+from .choices import ExampleKind, ModelField, ModelStatus, RecognisingLevel, Serves
 
 
 def _date(label, required=True):
-    return forms.DateField(label=label, required=required, widget=DATE_WIDGET)
+    return DateField(label=label, required=required)
 
 
 def _all(choices):

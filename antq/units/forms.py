@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import ManagingLevel, UnitKind
+from antq.core.forms import DateField
 
-DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
+from .choices import ManagingLevel, UnitKind
 
 
 class UnitFilterForm(forms.Form):
@@ -16,7 +16,7 @@ class UnitFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *UnitKind.choices]
     )
-    as_of = forms.DateField(label=_("As of"), required=False, widget=DATE_WIDGET)
+    as_of = DateField(label=_("As of"), required=False)
 
 
 class UnitForm(forms.Form):
@@ -33,7 +33,7 @@ class UnitForm(forms.Form):
         max_length=500,
         help_text=_("Leave empty when the unit is assessed (e.g. a small enterprise is not)."),
     )
-    valid_from = forms.DateField(label=_("Valid from"), required=False, widget=DATE_WIDGET)
+    valid_from = DateField(label=_("Valid from"), required=False)
     reason = forms.CharField(label=_("Reason for the change"), required=False, max_length=500)
 
 
@@ -64,7 +64,7 @@ class ReorganiseForm(forms.Form):
         ("merge_new", _("Merge this unit with others into a new unit")),
     ]
     action = forms.ChoiceField(label=_("Action"), choices=ACTIONS)
-    effective_date = forms.DateField(label=_("Effective date"), widget=DATE_WIDGET)
+    effective_date = DateField(label=_("Effective date"))
     new_name = forms.CharField(label=_("New name"), required=False, max_length=255)
     new_code = forms.CharField(label=_("Code of the new unit"), required=False, max_length=40)
     other_codes = forms.CharField(

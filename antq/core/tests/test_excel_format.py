@@ -6,7 +6,6 @@ from datetime import date, datetime
 
 from openpyxl import load_workbook
 
-from antq.campaigns import services as campaign_services
 from antq.core.roles import Role
 
 
@@ -54,16 +53,24 @@ def test_the_unit_list_writes_dates_as_dates_and_kinds_as_labels(tree, persona, 
 
 
 def test_the_campaign_list_writes_numbers_as_numbers_and_dates_as_dates(tree, persona, client):
+    name = "Đợt cao điểm tấn công trấn áp tội phạm dịp Tết Nguyên đán Bính Ngọ 2026"
     staff = persona(Role.PROVINCE_STAFF)
-    campaign_services.campaign_create(
-        actor=staff,
-        owner=tree.province,
-        name="Đợt cao điểm tấn công trấn áp tội phạm dịp Tết Nguyên đán Bính Ngọ 2026",
-        kind="peak_drive",
-        start=date(2026, 1, 15),
-        end=date(2026, 2, 28),
-    )
     client.force_login(staff)
+    created = client.post(
+        "/campaigns/new/",
+        {
+            "name": name,
+            "theme": "Bảo đảm an ninh trật tự dịp Tết",
+            "kind": "peak_drive",
+            "start": "15/01/2026",  # typed day first, as on the page
+            "end": "28/02/2026",
+            "legal_basis": "",
+            "kinds": ["commune"],
+            "root": "",
+            "codes": "",
+        },
+    )
+    assert created.status_code == 302
     sheet = _sheet(client.get("/campaigns/export.xlsx", {"year": "2026"}))
     assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
     row = next(sheet.iter_rows(min_row=2, max_row=2))

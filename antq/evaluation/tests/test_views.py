@@ -77,7 +77,7 @@ def test_registrations_list_and_export_show_who_has_not_registered(tree, persona
     export = client.get(f"/evaluation/38/{YEAR}/registrations.xlsx")
     rows = list(load_workbook(io.BytesIO(b"".join(export.streaming_content))).active.values)
     by_code = {row[0]: row for row in rows[1:]}
-    assert by_code["16417-KDC01"][4] == f"01/03/{YEAR}"
+    assert by_code["16417-KDC01"][4].date() == date(YEAR, 3, 1)  # a real date
     assert by_code["16417-KDC02"][4] in ("", None)
     assert "16522-KDC01" not in by_code  # another commune's area is out of scope
 
@@ -237,7 +237,7 @@ def test_province_staff_change_the_years_calendar_and_authorities_on_a_page(tree
     client = login(persona(Role.PROVINCE_STAFF))
     assert 'id="edit-year"' in client.get(f"/evaluation/38/{YEAR}/").content.decode()
     page = client.get(settings_url).content.decode()
-    assert 'value="2026-04-01"' in page and 'name="verifier:residential_area"' in page
+    assert 'value="01/04/2026"' in page and 'name="verifier:residential_area"' in page
     body = {
         "registration_before": f"{YEAR}-04-20",
         "recognition_area_before": f"{YEAR}-11-15",
