@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from antq.units.choices import UnitKind
+
 from .choices import Aggregation, Operator, PeriodType, ReportStatus, ValueType
 from .periods import Period
 
@@ -75,6 +77,11 @@ class ReportForm(models.Model):
 
     def ordered_indicators(self) -> list[Indicator]:
         return [row.indicator for row in self.rows.select_related("indicator")]
+
+    def unit_kind_labels(self) -> str:
+        """The kinds that report, as officials name them: "Xã, Cơ quan", not "commune, agency"."""
+        labels = dict(UnitKind.choices)
+        return ", ".join(str(labels.get(kind, kind)) for kind in self.unit_kinds)
 
 
 class FormIndicator(models.Model):

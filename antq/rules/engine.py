@@ -48,6 +48,19 @@ class _CheckResult:
     reason: str = ""
 
 
+_PART_WORDS = {"title": "phần danh hiệu", "discipline": "phần kỷ luật"}
+
+
+def shown_id(item_id: str) -> str:
+    """An item id as the law writes it: 7.3.đ (the files write đ as dd), 6.4 (phần kỷ luật)."""
+    head, _dot, last = item_id.rpartition(".")
+    if not head:
+        return item_id
+    if last in _PART_WORDS:
+        return f"{head} ({_PART_WORDS[last]})"
+    return f"{head}.đ" if last == "dd" else item_id
+
+
 def _items_of(ruleset: Ruleset, criterion: Criterion) -> tuple[Item, ...]:
     if criterion.includes is not None:
         included: list[Item] = []
@@ -217,7 +230,7 @@ def _decide(
             return _Result(True, f"Không áp dụng: {item.not_applicable_text}.", applicable=False)
         return _Result(
             False,
-            f"Nội dung {item.id} không thuộc trường hợp được “không áp dụng”; "
+            f"Nội dung {shown_id(item.id)} không thuộc trường hợp được “không áp dụng”; "
             "cần đánh giá đạt hoặc không đạt.",
         )
     unknown_text = (
@@ -225,7 +238,7 @@ def _decide(
     )
     if not item.checks or not item.text_known:
         if answer is _MISSING:
-            return _Result(False, f"Thiếu kết quả đánh giá cho {item.id}{unknown_text}.")
+            return _Result(False, f"Thiếu kết quả đánh giá cho {shown_id(item.id)}{unknown_text}.")
         verdict = "Đạt" if answer else "Không đạt"
         return _Result(bool(answer), f"{verdict} theo kết quả đánh giá{unknown_text}.")
     results = [(check, _run(check, figures, labels)) for check in item.checks]
@@ -237,7 +250,9 @@ def _decide(
     if item.figures_only and len(absent) == len(results):
         if answer is _MISSING:
             return _Result(
-                False, f"Thiếu số liệu: {absent_names}; hoặc thiếu kết quả đánh giá cho {item.id}."
+                False,
+                f"Thiếu số liệu: {absent_names}; "
+                f"hoặc thiếu kết quả đánh giá cho {shown_id(item.id)}.",
             )
         verdict = "Đạt" if answer else "Không đạt"
         return _Result(
@@ -256,7 +271,7 @@ def _decide(
     if not item.figures_only:
         if answer is _MISSING:
             met = False
-            parts.append(f"Thiếu kết quả đánh giá các nội dung khác của {item.id}")
+            parts.append(f"Thiếu kết quả đánh giá các nội dung khác của {shown_id(item.id)}")
         elif not answer:
             met = False
             parts.append("Không đạt theo kết quả đánh giá")
@@ -296,7 +311,7 @@ def _criterion_outcome(
                 figures=result.figures,
             )
         )
-    failed = [p.id for p in points if not p.met]
+    failed = [shown_id(p.id) for p in points if not p.met]
     if criterion.includes is not None:
         scope = ", ".join(criterion.includes.criteria)
         reason = (
@@ -307,7 +322,9 @@ def _criterion_outcome(
     else:
         # 6.4 and 7.5 are answered in two parts of one clause, not in lettered points.
         word = "phần" if all(getattr(p, "part", False) for p in criterion.points) else "điểm"
-        reason = f"Không đạt {word}: {', '.join(failed)}." if failed else f"Đạt tất cả các {word}."
+        # a part is named with its word already: "Không đạt: 6.4 (phần kỷ luật)."
+        lead = "Không đạt:" if word == "phần" else f"Không đạt {word}:"
+        reason = f"{lead} {', '.join(failed)}." if failed else f"Đạt tất cả các {word}."
     return CriterionOutcome(
         id=criterion.id,
         met=not failed,
@@ -341,3 +358,61 @@ def evaluate(
         ruleset_id=ruleset.id,
         unit_kind=unit_kind,
     )
+
+
+def _check_met(check: Check, figures: Mapping[str, int]) -> bool | None:
+    """``_run``'s decision without its reason: None when absent, else whether it is met."""
+    if not any(name in figures for name in check.figures):
+        return None
+    if any(name not in figures or figures[name] < 0 for name in check.figures):
+        return False  # partial or invalid: fails the item
+    value = figures[check.figure]
+    if check.kind == "at_least":
+        return value >= check.threshold
+    reference = figures[check.reference]
+    if check.kind == "not_greater":
+        return value < reference
+    if reference == 0:
+        return check.empty_met
+    if value > reference:
+        return False  # invalid
+    return value * 100 >= check.threshold * reference
+
+
+def _item_met(item: Item, answers: Mapping[str, bool | None], figures: Mapping[str, int]) -> bool:
+    """``_decide(...).met`` without building its reason."""
+    answer = answers.get(item.id, _MISSING)
+    if answer is None:
+        return item.may_be_not_applicable
+    if not item.checks or not item.text_known:
+        return answer is not _MISSING and bool(answer)
+    results = [_check_met(check, figures) for check in item.checks]
+    decided = [met for met in results if met is not None]
+    if item.figures_only and not decided:
+        return answer is not _MISSING and bool(answer)
+    if not all(decided):
+        return False
+    return item.figures_only or (answer is not _MISSING and bool(answer))
+
+
+def meets(
+    ruleset: Ruleset,
+    unit_kind: str,
+    answers: Mapping[str, bool | None],
+    figures: Mapping[str, int] | None = None,
+) -> bool:
+    """Return ``evaluate(...).met`` without the reasons: what a whole year's batch needs.
+
+    Refuses the same inputs as ``evaluate``, with the same errors. Tested equal to it on
+    every ruleset and unit kind (antq/rules/tests/test_meets.py).
+    """
+    criteria = ruleset.criteria_for(unit_kind)
+    _check_answers(ruleset, unit_kind, answers, answerable_items(ruleset, unit_kind))
+    figures = _check_figures(ruleset, figures)
+    for criterion in criteria:
+        if not criterion.points and criterion.includes is None:
+            if not _item_met(criterion, answers, figures):
+                return False
+        elif not all(_item_met(i, answers, figures) for i in _items_of(ruleset, criterion)):
+            return False
+    return True

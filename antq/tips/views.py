@@ -89,9 +89,9 @@ def tip_export(request):
                 t.get_classification_display(),
                 t.routed_to.name,
                 timezone.localdate(t.forwarded_at) if t.forwarded_at else None,
-                _("yes") if t.overdue else "",
-                _("yes") if t.valuable else "",
-                _("yes") if t.case_solved else "",
+                _("Yes") if t.overdue else "",
+                _("Yes") if t.valuable else "",
+                _("Yes") if t.case_solved else "",
             )
             for t in tips
         ),

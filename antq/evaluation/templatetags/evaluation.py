@@ -7,12 +7,23 @@ from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from antq import rules
+
 register = template.Library()
 
 
 @register.filter
 def get(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def ruleset_title(ruleset_id: str) -> str:
+    """Show a ruleset by its title ("Tiêu chuẩn … (Thông tư 124/2021/TT-BCA)"), not its id."""
+    try:
+        return rules.get_ruleset(ruleset_id).title
+    except rules.NoRulesetError:
+        return ruleset_id
 
 
 @register.filter

@@ -79,7 +79,7 @@ def test_the_discipline_part_cannot_be_not_applicable():
     answers["6.4.discipline"] = None
     verdict = rules.evaluate(TT124, "agency", answers)
     assert not verdict.met
-    assert "6.4.discipline" in " ".join(verdict.explain())
+    assert "Không đạt: 6.4 (phần kỷ luật)." in " ".join(verdict.explain())
 
 
 def test_periods_cite_their_points_of_article_8():
