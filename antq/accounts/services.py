@@ -57,30 +57,52 @@ def account_create(
     full_name: str = "",
     email: str = "",
     check_password_strength: bool = True,
+    password_hashed: bool = False,
 ) -> Account:
-    """Create an account on `unit` with `roles`; only administrators may (or set-up scripts)."""
+    """Create an account on `unit` with `roles`; only administrators may (or set-up scripts).
+
+    `password_hashed`: `password` is already hashed (an import hashes before it writes,
+    after `account_errors` checked the plain password)."""
     if actor is not None and not can_manage_accounts(actor):
         raise PermissionDenied(_("Only administrators manage accounts."))
     roles = _check_roles(roles)
-    username = username.strip()
-    errors: dict[str, str] = {}
-    if not username:
-        errors["username"] = _("The user name is required.")
-    elif Account.objects.filter(username__iexact=username).exists():
-        errors["username"] = _("The user name %(u)s is taken.") % {"u": username}
-    if unit is None and Role.ADMIN not in roles:
-        errors["unit"] = _("Every account belongs to a unit.")
-    account = Account(username=username, unit=unit, full_name=full_name.strip(), email=email)
-    if check_password_strength and (message := _password_errors(password, account)):
-        errors["password"] = message
-    if errors:
+    account = Account(
+        username=username.strip(), unit=unit, full_name=full_name.strip(), email=email
+    )
+    strength = check_password_strength and not password_hashed
+    if errors := _errors(account, roles, password if strength else None):
         raise AccountInvalid(errors)
-    account.set_password(password)
+    if password_hashed:
+        account.password = password
+    else:
+        account.set_password(password)
     account._history_user = actor
     account._change_reason = _("Created")
     account.save()
     RoleGrant.objects.bulk_create(RoleGrant(account=account, role=r) for r in roles)
     return account
+
+
+def account_errors(
+    *, username: str, unit, roles: Iterable[str], password: str, full_name="", email=""
+) -> dict[str, str]:
+    """What `account_create` would refuse, by field, writing nothing (the roles' refusal is
+    raised as AccountInvalid, as there)."""
+    account = Account(username=username.strip(), unit=unit, full_name=full_name, email=email)
+    return _errors(account, _check_roles(roles), password)
+
+
+def _errors(account: Account, roles: list[str], password: str | None) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not account.username:
+        errors["username"] = _("The user name is required.")
+    elif Account.objects.filter(username__iexact=account.username).exists():
+        errors["username"] = _("The user name %(u)s is taken.") % {"u": account.username}
+    if account.unit is None and Role.ADMIN not in roles:
+        errors["unit"] = _("Every account belongs to a unit.")
+    if password is not None and (message := _password_errors(password, account)):
+        errors["password"] = message
+    return errors
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ urlpatterns = [
     path("manage/", views.account_list, name="list"),
     path("manage/new/", views.account_create, name="create"),
     path("manage/import/", views.account_import, name="import"),
+    path("manage/import/jobs/<int:pk>/", views.account_import_job, name="import_job"),
     path("manage/<str:username>/", views.account_edit, name="edit"),
     path("manage/<str:username>/unlock/", views.account_unlock, name="unlock"),
     path(

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from antq.core import jobs
 from antq.core.errors import DomainError, found_or_404
 from antq.core.forms import add_domain_error
 from antq.core.history import history_of
@@ -234,10 +235,15 @@ def account_import(request):
     problem, errors = None, []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
-            created = importing.accounts_import(
-                actor=request.user, data=upload.read(), filename=upload.name
+        data = upload.read()
+        rows = jobs.count_rows(data, upload.name)
+        if rows >= importing.background_rows():
+            job = importing.accounts_import_queue(
+                actor=request.user, data=data, filename=upload.name, rows=rows
             )
+            return redirect("accounts:import_job", pk=job.pk)
+        try:
+            created = importing.accounts_import(actor=request.user, data=data, filename=upload.name)
         except ImportRejected as error:
             problem, errors = error.message, error.errors
         except DomainError as error:
@@ -256,3 +262,11 @@ def account_import(request):
         },
         status=400 if problem else 200,
     )
+
+
+@login_required
+def account_import_job(request, pk: int):
+    _require_admin(request)
+    job = jobs.job_for(actor=request.user, pk=pk, kind=importing.JOB_KIND)
+    name = "accounts/_import_job.html" if request.htmx else "accounts/import_job.html"
+    return render(request, name, {"job": job})

@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import uploads
 from .errors import DomainError
@@ -104,3 +105,26 @@ def _end(job: ImportJob, **values) -> None:
     values.update(file="", finished_at=timezone.now())
     with transaction.atomic():
         ImportJob.objects.filter(pk=job.pk).update(**values)
+
+
+def job_run(job_id: int, run, done: str) -> None:
+    """The worker's part of a large import: `run(actor, data, filename, job)` imports the
+    job's file and returns the count written; `done` is the message, with %(n)s for it.
+    A refusal (a DomainError, with its rows' errors if any) ends the job as failed."""
+    job = ImportJob.objects.select_related("requested_by").get(pk=job_id)
+    if not job.is_running:
+        return  # a retried task: the job already ended
+    try:
+        written = run(job.requested_by, job_data(job), job.filename, job)
+    except DomainError as error:
+        rows = [
+            {"line": e.line, "column": e.column, "message": e.message}
+            for e in getattr(error, "errors", None) or []
+            if hasattr(e, "line")
+        ]
+        job_fail(job, message=error.message, errors=rows)
+    except Exception:
+        job_fail(job, message=_("The import stopped on an unexpected error; nothing was imported."))
+        raise
+    else:
+        job_finish(job, written=written, message=done % {"n": written})
