@@ -175,3 +175,5 @@ def test_the_register_exports_one_row_per_unit_with_real_dates(tree, persona, lo
     assert [r[4] for r in rows] == ["16417-KDC01", "16417-KDC02"]
     assert rows[0][0] == "9/QĐ-UBND" and rows[0][6] == "Phường Đông Quang"
     assert rows[0][1] in (date(YEAR, 11, 10), datetime(YEAR, 11, 10))
+    assert sheet.cell(row=2, column=2).number_format.upper() == "DD/MM/YYYY"
+    assert rows[0][7] is None  # not revoked
