@@ -15,10 +15,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from antq.core import uploads
+from antq.core import jobs, uploads
 from antq.core.bounds import printable
 from antq.core.errors import DomainError
 from antq.core.excel import format_sheet
+from antq.core.models import ImportJob
 from antq.units.models import Unit
 from antq.units.permissions import in_scope
 
@@ -81,6 +82,8 @@ def template_workbook(*, form: ReportForm, period_key: str, units: list[Unit]) -
         sheet.column_dimensions[get_column_letter(column)].width = 18
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 60
+    # the units' codes and names and the indicators' names stay in view while filling
+    sheet.freeze_panes = sheet.cell(row=FIRST_ROW, column=FIRST_COLUMN).coordinate
     return book
 
 
@@ -114,17 +117,38 @@ def _read_cells(data: bytes) -> dict[tuple[int, int], object]:
     return cells
 
 
-def upload(*, actor, data: bytes, filename: str, submit: bool) -> list:
-    """Save (and submit if asked) every unit column of a filled template; all or nothing.
-
-    Refusals name the cell: "Cell C7: Cannot be negative." The file is checked before it is
-    parsed and read within the template's bounds (`antq.core.uploads.workbook_rows`).
-    """
+def sheet_cells(data: bytes, filename: str) -> dict[tuple[int, int], object]:
+    """The filled template's cells, the file checked before it is parsed and read within
+    the template's bounds (`antq.core.uploads.workbook_rows`)."""
     if len(data) > MAX_BYTES:
         raise DomainError(_("The file is larger than %(mb)s MB.") % {"mb": MAX_BYTES // 2**20})
     if not filename.lower().endswith(".xlsx"):
         raise DomainError(_("Upload the .xlsx template downloaded from this page."))
-    cells = _read_cells(data)
+    return _read_cells(data)
+
+
+def unit_count(cells: dict[tuple[int, int], object]) -> int:
+    """How many unit columns the sheet fills (row 3 from column C)."""
+    return sum(1 for row, column in cells if row == 3 and column >= FIRST_COLUMN)
+
+
+def upload(
+    *,
+    actor,
+    submit: bool,
+    data: bytes = b"",
+    filename: str = "",
+    cells: dict | None = None,
+    job: ImportJob | None = None,
+) -> list:
+    """Save (and submit if asked) every unit column of a filled template; all or nothing.
+
+    Refusals name the cell: "Cell C7: Cannot be negative." The sheet is the file `data`, or
+    its `cells` already read by `sheet_cells`. With a `job` (a large sheet on the worker),
+    the unit columns read are recorded on it.
+    """
+    if cells is None:
+        cells = sheet_cells(data, filename)
     form = ReportForm.objects.filter(code=_text(cells.get((1, 2)))).first()
     if form is None:
         raise DomainError(_cell_error("B1", _("This is not the code of a report form.")))
@@ -157,6 +181,8 @@ def upload(*, actor, data: bytes, filename: str, submit: bool) -> list:
         columns.append((letter, unit, values))
     if not columns and not errors:
         raise DomainError(_cell_error("C3", _("No unit code in row 3.")))
+    if job:
+        jobs.job_progress(job.pk, "rows_read", len(columns))
     saved = []
     with transaction.atomic():
         for letter, unit, values in columns:
@@ -182,6 +208,46 @@ def upload(*, actor, data: bytes, filename: str, submit: bool) -> list:
         if errors:
             raise SheetRejected(errors)
     return saved
+
+
+# A sheet of this many unit columns or more is saved on the worker (setting
+# ANTQ_REPORT_UPLOAD_BACKGROUND_UNITS, provisional: a few seconds of saving in the request).
+BACKGROUND_UNITS = 100
+JOB_KIND = "reports"
+
+
+def background_units() -> int:
+    return int(getattr(settings, "ANTQ_REPORT_UPLOAD_BACKGROUND_UNITS", BACKGROUND_UNITS))
+
+
+def upload_queue(*, actor, data: bytes, filename: str, units: int, submit: bool) -> ImportJob:
+    """Keep the file and save its reports on the worker once this request's writes commit."""
+    job = jobs.job_create(
+        actor=actor,
+        kind=JOB_KIND,
+        data=data,
+        filename=filename,
+        rows=units,
+        options={"submit": submit},
+    )
+    transaction.on_commit(lambda: _enqueue(job.pk))
+    return job
+
+
+def _enqueue(job_id: int) -> None:
+    from .tasks import upload_reports
+
+    upload_reports(job_id)
+
+
+def upload_job(job_id: int) -> None:
+    """The worker's part: save the job's sheet, record the outcome on the job."""
+
+    def run(actor, data, filename, job):
+        submit = bool(job.options.get("submit"))
+        return len(upload(actor=actor, data=data, filename=filename, submit=submit, job=job))
+
+    jobs.job_run(job_id, run, _("%(n)s report(s) saved."))
 
 
 def rollup_workbook(*, form, unit, first, last, totals, figures, children) -> Workbook:

@@ -81,3 +81,21 @@ def test_the_campaign_list_writes_numbers_as_numbers_and_dates_as_dates(tree, pe
     assert activities.data_type == "n" and activities.value == 0
     # a name longer than the cap: the column stops at 60 characters and the name wraps
     assert sheet.column_dimensions["A"].width == 60 and row[0].alignment.wrap_text
+
+
+def test_the_rollup_and_the_template_keep_their_headers_in_view(tree, persona, client):
+    client.force_login(persona(Role.PROVINCE_STAFF))
+    query = {"form": "movement-monthly", "period": "2026-09", "unit": "38"}
+    answer = client.get("/reports/rollup.xlsx", query)
+    assert answer.status_code == 200
+    book = load_workbook(io.BytesIO(b"".join(answer.streaming_content)))
+    totals, done = book.worksheets
+    assert totals.freeze_panes == "A5" and all(c.font.bold for c in totals[4])
+    assert totals["C2"].value == "Tháng 09/2026"  # the period as officials write it
+    indicators = [r[0] for r in totals.iter_rows(min_row=5, values_only=True)]
+    assert "Số buổi tuyên truyền" in indicators and "propaganda_sessions" not in indicators
+    assert totals.column_dimensions["A"].width >= min(60, max(len(n) for n in indicators))
+    assert done.freeze_panes == "A2" and done["A1"].font.bold
+    template = client.get("/reports/excel/template.xlsx", {**query, "unit": "16417"})
+    sheet = load_workbook(io.BytesIO(b"".join(template.streaming_content))).active
+    assert sheet.freeze_panes == "C6"
