@@ -63,9 +63,17 @@ def count_rows(data: bytes, filename: str) -> int:
         return 0  # the import's own reader refuses it, with its message, in the request
 
 
-def job_create(*, actor, kind: str, data: bytes, filename: str, rows: int) -> ImportJob:
+def job_create(
+    *, actor, kind: str, data: bytes, filename: str, rows: int, options: dict | None = None
+) -> ImportJob:
     """Store the file and queue nothing yet: the caller enqueues after the commit."""
-    job = ImportJob(kind=kind, filename=filename[:255], rows_total=rows, requested_by=actor)
+    job = ImportJob(
+        kind=kind,
+        filename=filename[:255],
+        rows_total=rows,
+        requested_by=actor,
+        options=options or {},
+    )
     job.file.save(f"{kind}.bin", ContentFile(data), save=False)
     job.save()
     return job
@@ -119,8 +127,9 @@ def job_run(job_id: int, run, done: str) -> None:
     except DomainError as error:
         rows = [
             {"line": e.line, "column": e.column, "message": e.message}
-            for e in getattr(error, "errors", None) or []
             if hasattr(e, "line")
+            else {"message": str(e)}  # a message that names its own cell
+            for e in getattr(error, "errors", None) or []
         ]
         job_fail(job, message=error.message, errors=rows)
     except Exception:

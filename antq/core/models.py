@@ -27,6 +27,8 @@ class ImportJob(models.Model):
     rows_written = models.PositiveIntegerField(_("rows written"), default=0)
     message = models.TextField(_("message"), blank=True)
     errors = models.JSONField(_("errors"), default=list, blank=True)
+    # what the import was asked for besides its file (e.g. a report sheet's "submit")
+    options = models.JSONField(_("options"), default=dict, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )

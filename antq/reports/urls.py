@@ -14,6 +14,7 @@ urlpatterns = [
     path("rollup.xlsx", views.rollup_export, name="rollup_export"),
     path("excel/template.xlsx", views.excel_template, name="template"),
     path("excel/upload/", views.excel_upload, name="upload"),
+    path("excel/upload/jobs/<int:pk>/", views.upload_job, name="upload_job"),
     path("approve/", views.approve_many, name="approve_many"),
     path("<int:pk>/", views.report_detail, name="detail"),
     path("<int:pk>/approve/", views.report_approve, name="approve"),

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from antq.core import jobs
 from antq.core.errors import DomainError
 from antq.core.errors import found_or_404 as _get
 from antq.core.excel import workbook_response
@@ -355,14 +356,16 @@ def excel_upload(request):
     upload = UploadForm(request.POST or None, request.FILES or None)
     problems = []
     if request.method == "POST" and upload.is_valid():
-        sheet = upload.cleaned_data["file"]
+        sheet, submit = upload.cleaned_data["file"], upload.cleaned_data["submit"]
         try:
-            saved = excel.upload(
-                actor=request.user,
-                data=sheet.read(),
-                filename=sheet.name,
-                submit=upload.cleaned_data["submit"],
-            )
+            data = sheet.read()
+            cells = excel.sheet_cells(data, sheet.name)
+            if (units := excel.unit_count(cells)) >= excel.background_units():
+                job = excel.upload_queue(
+                    actor=request.user, data=data, filename=sheet.name, units=units, submit=submit
+                )
+                return redirect("reports:upload_job", pk=job.pk)
+            saved = excel.upload(actor=request.user, cells=cells, submit=submit)
         except DomainError as error:
             problems = [error.message, *getattr(error, "errors", [])]
         else:
@@ -372,3 +375,10 @@ def excel_upload(request):
     return render(
         request, "reports/upload.html", {"upload": upload, "problems": problems}, status=status
     )
+
+
+@login_required
+def upload_job(request, pk: int):
+    job = jobs.job_for(actor=request.user, pk=pk, kind=excel.JOB_KIND)
+    name = "reports/_upload_job.html" if request.htmx else "reports/upload_job.html"
+    return render(request, name, {"job": job})
