@@ -84,6 +84,9 @@ def dashboard(request):
         else None,
         "lazy_closest": True,
         "can_set": unit is not None and services.can_set_targets(request.user, unit),
+        "parent_in_scope": unit is not None
+        and unit.parent is not None
+        and unit_permissions.in_scope(request.user, unit.parent.path),
     }
     return render(request, "targets/dashboard.html", context)
 

@@ -131,6 +131,9 @@ def unit_detail(request, code: str):
         "history": selectors.unit_history(unit=unit),
         "can_edit": permissions.can_edit_unit(request.user, unit),
         "can_reorganise": permissions.can_reorganise(request.user, unit),
+        # A commune officer's breadcrumb stops at the commune: the province is not theirs.
+        "parent_in_scope": unit.parent is not None
+        and permissions.in_scope(request.user, unit.parent.path),
     }
     return render(request, "units/unit_detail.html", context)
 
