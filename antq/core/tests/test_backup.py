@@ -167,3 +167,23 @@ def test_the_password_goes_by_environment_not_the_command_line(db, tmp_path, mon
     assert "mat-khau-bi-mat" not in " ".join(seen["command"])
     assert seen["env"]["PGPASSWORD"] == "mat-khau-bi-mat"
     assert "--format=custom" in seen["command"]
+
+
+def test_a_restore_that_fails_half_way_changes_nothing(transactional_db, tree, tmp_path):
+    """A backup cut short (a copy interrupted) fails inside its transaction: nothing lost."""
+    backup = tmp_path / "antq.backup"
+    call_command("backup", output=str(backup), stdout=io.StringIO())
+    data = backup.read_bytes()
+    backup.write_bytes(data[: len(data) * 3 // 4])
+    Unit.objects.filter(code="16417").update(name="Phường Sửa Sau Sao Lưu")
+    units = Unit.objects.count()
+    with pytest.raises(CommandError) as refusal:
+        call_command("restore", str(backup), yes=True, stdout=io.StringIO())
+    expected = (
+        "cơ sở dữ liệu vẫn giữ nguyên như trước"
+        if connection.vendor == "postgresql"
+        else "SQLite không sao chép được cơ sở dữ liệu"
+    )
+    assert expected in refusal.value.args[0]
+    assert Unit.objects.count() == units
+    assert Unit.objects.get(code="16417").name == "Phường Sửa Sau Sao Lưu"
