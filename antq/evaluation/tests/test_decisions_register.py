@@ -4,6 +4,7 @@ import io
 import re
 from datetime import date, datetime
 
+import docx
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
@@ -177,3 +178,18 @@ def test_the_register_exports_one_row_per_unit_with_real_dates(tree, persona, lo
     assert rows[0][1] in (date(YEAR, 11, 10), datetime(YEAR, 11, 10))
     assert sheet.cell(row=2, column=2).number_format.upper() == "DD/MM/YYYY"
     assert rows[0][7] is None  # not revoked
+
+
+def test_a_certificate_link_of_the_register_gives_the_unit_s_certificate(tree, persona, login):
+    _two_communes_decide(tree, persona)
+    client = login(persona(Role.COMMUNE_OFFICER))
+    html = client.get(PAGE).content.decode()
+    link = re.search(r'href="([^"]+)" data-testid="certificate-docx-16417-KDC02"', html).group(1)
+    response = client.get(link)
+    assert response.status_code == 200
+    document = docx.Document(io.BytesIO(response.content))
+    cells = (c.text for t in document.tables for row in t.rows for c in row.cells)
+    text = "\n".join([*(p.text for p in document.paragraphs), *cells])
+    assert "Tổ dân phố Lê Lợi" in text and "9/QĐ-UBND" in text
+    pdf_page = client.get(link.replace(".docx", ".pdf"))
+    assert pdf_page.status_code == 200
