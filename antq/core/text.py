@@ -1,5 +1,6 @@
 """Vietnamese text: search that ignores diacritics and case, and alphabetical order."""
 
+import functools
 import unicodedata
 
 # The Vietnamese alphabet; letters with a breve, circumflex, horn or stroke are letters of
@@ -45,14 +46,20 @@ def sort_key(text: str) -> str:
     letters: list[str] = []
     tones: list[str] = []
     for cluster in _clusters(" ".join(text.split())):
-        letter, tone = _split_letter(cluster)
-        if letter in _LETTER_RANK:
-            letters.append(chr(0x41 + _LETTER_RANK[letter]))  # 'A'.. in alphabet order
-        elif letter.isdigit():
-            letters.append(letter)  # digits sort before letters
-        elif letter == " ":
-            letters.append("!")  # a shorter word sorts before a longer one
-        else:
-            letters.append("#")
-        tones.append(str(tone))
+        letter, tone = _cluster_key(cluster)
+        letters.append(letter)
+        tones.append(tone)
     return "".join(letters) + " " + "".join(tones)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cluster_key(cluster: str) -> tuple[str, str]:
+    """The sort character and tone digit of one letter with its marks (few distinct ones)."""
+    letter, tone = _split_letter(cluster)
+    if letter in _LETTER_RANK:
+        return chr(0x41 + _LETTER_RANK[letter]), str(tone)  # 'A'.. in alphabet order
+    if letter.isdigit():
+        return letter, str(tone)  # digits sort before letters
+    if letter == " ":
+        return "!", str(tone)  # a shorter word sorts before a longer one
+    return "#", str(tone)
