@@ -1,6 +1,6 @@
 """Run the benchmarks, each on a fresh throwaway database, and print a table of results.
 
-    python -m bench [--only NAME] [--rows N]
+    python -m bench [--only NAME ...] [--rows N]
 
 SQLite by default (a temporary file); with BENCH_DATABASE_URL set to a PostgreSQL server,
 a database named antq_bench there instead (BENCH_DATABASE_NAME to choose another; dropped
@@ -109,7 +109,9 @@ def print_issue_15(results: list[tuple[str, str, str]], vendor: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     names = benchmark_names()
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
-    parser.add_argument("--only", choices=names, help="run this benchmark only")
+    parser.add_argument(
+        "--only", choices=names, action="append", help="run this benchmark only (repeatable)"
+    )
     parser.add_argument("--rows", type=int, default=100_000, help="rows per sheet (100000)")
     args = parser.parse_args(argv)
 
@@ -136,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         vendor = connection.vendor
         print(f"Database: {connection.vendor} {connection.settings_dict['NAME']}")
         print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPU(s)\n")
-        for name in [args.only] if args.only else names:
+        for name in args.only or names:
             reset_database(server_url, sqlite_file)
             try:  # one broken benchmark must not hide the figures of the others
                 module = importlib.import_module(f"bench.{name}")
