@@ -22,7 +22,7 @@ from .classification import (
     sheet_from_dict,
     total_points,
 )
-from .engine import answerable_ids, answerable_items, evaluate, figure_names
+from .engine import answerable_ids, answerable_items, evaluate, figure_names, meets
 from .errors import (
     ClassificationError,
     InvalidInputError,
@@ -109,6 +109,7 @@ __all__ = [
     "load_classifications",
     "load_ruleset",
     "load_rulesets",
+    "meets",
     "ruleset_for_date",
     "ruleset_for_period_end",
     "ruleset_for_year",

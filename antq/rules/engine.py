@@ -371,7 +371,7 @@ def _check_met(check: Check, figures: Mapping[str, int]) -> bool | None:
         return value >= check.threshold
     reference = figures[check.reference]
     if check.kind == "not_greater":
-        return value < reference
+        return value <= reference
     if reference == 0:
         return check.empty_met
     if value > reference:
