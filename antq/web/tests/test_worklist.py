@@ -10,9 +10,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from antq.awards import services as award_services
+from antq.awards.configuration import kinds_load
+from antq.awards.models import AwardKind
 from antq.core.roles import Role
 from antq.directives import services as directive_services
 from antq.evaluation import services as evaluation_services
+from antq.evaluation.models import Classification, Recognition
 from antq.evaluation.tests.support import all_yes, open_year, register
 from antq.reports import services as report_services
 from antq.reports.defaults import load_default_forms
@@ -204,3 +208,41 @@ def test_the_home_page_queries_do_not_grow_with_the_work(tree, persona, login, p
     assert _items(html)["evaluation-to_verify"][0] == 5
     assert len(large) == len(small), [q["sql"][:120] for q in large.captured_queries]
     assert len(large) <= 40
+
+
+def test_the_appraiser_sees_the_dossiers_sent_to_the_board(tree, persona, login):
+    kinds_load(AwardKind)
+    staff = persona(Role.PROVINCE_STAFF)
+    for year in (2025, 2026):
+        campaign = evaluation_services.year_open(actor=staff, year=year)
+        # the two years of recognition and class a provincial certificate of merit asks for
+        Recognition.objects.create(
+            year=campaign,
+            unit=tree.area,
+            outcome="recognised",
+            decision_number=f"{year}/QĐ-UBND",
+            decision_date=date(year, 12, 1),
+            signer="Nguyễn Văn An",
+            issuing_body="UBND phường Đông Quang",
+        )
+        Classification.objects.create(
+            year=campaign,
+            unit=tree.area,
+            sheet_id="qd510-commune",
+            status="final",
+            total="92.00",
+            class_name="excellent",
+        )
+    nomination = award_services.nomination_create(
+        actor=staff,
+        year=2026,
+        kind=AwardKind.objects.get(code="bang-khen-tinh-tap-the"),
+        unit=tree.area,
+        achievements="Thành tích xuất sắc",
+    )
+    award_services.nomination_submit(actor=staff, nomination=nomination)
+    client = login(persona(Role.APPRAISER))
+    count, text, url = _items(client.get("/").content.decode())["awards-submitted"]
+    assert (count, text) == (1, "1 hồ sơ đề nghị khen thưởng chờ bạn thẩm định")
+    assert "Thôn Đông Hưng" in client.get(url).content.decode()
+    assert "awards-submitted" not in _items(login(staff).get("/").content.decode())
