@@ -72,6 +72,19 @@ def year_get(*, province: Unit | str, year: int, user=None) -> CampaignYear:
     return campaign
 
 
+def latest_year_of_unit(*, user, unit: Unit) -> CampaignYear | None:
+    """The newest opened year of the province the unit lies in, as the user sees it."""
+    code = permissions.province_code_of(unit.path)
+    if not permissions.sees_province(user, code):
+        return None
+    return (
+        CampaignYear.objects.select_related("province")
+        .filter(province__code=code)
+        .order_by("-year")
+        .first()
+    )
+
+
 def year_of_unit(*, unit: Unit, year: int) -> CampaignYear:
     """Return the year of the province the unit belongs to."""
     return year_get(province=permissions.province_code_of(unit.path), year=year)

@@ -10,6 +10,7 @@ app_name = "evaluation"
 urlpatterns = [
     path("", views.home, name="home"),
     path("open/", views.year_open, name="year_open"),
+    path("units/<str:code>/", views.unit_latest, name="unit_latest"),
     path(YEAR, views.year_detail, name="year"),
     path(YEAR + "settings/", views.year_edit, name="year_edit"),
     path(YEAR + "criteria/", rules_views.own_criteria, name="own_criteria"),

@@ -13,6 +13,7 @@ from antq import rules
 from antq.core.errors import DomainError, NotFound
 from antq.core.excel import xlsx_response
 from antq.core.paging import page_of
+from antq.units.selectors import unit_get
 
 from . import dossiers, forms, permissions, selectors, services
 from .choices import EVALUATED_KINDS, AssessmentStatus, Authority, ClassificationStatus
@@ -55,6 +56,20 @@ def home(request):
         "form": _open_form(request),
     }
     return render(request, "evaluation/home.html", context)
+
+
+@login_required
+@_found
+def unit_latest(request, code):
+    """A unit's evaluation in the newest year of its province (linked from the unit's page)."""
+    unit = unit_get(user=request.user, code=code)
+    campaign = selectors.latest_year_of_unit(user=request.user, unit=unit)
+    if campaign is None:
+        messages.info(request, _("No evaluation year has been opened for this unit's province."))
+        return redirect("evaluation:home")
+    if unit.kind not in EVALUATED_KINDS:
+        return redirect("evaluation:year", campaign.province.code, campaign.year)
+    return redirect("evaluation:unit", campaign.province.code, campaign.year, unit.code)
 
 
 @login_required
