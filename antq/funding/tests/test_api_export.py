@@ -1,7 +1,7 @@
 """The API refuses an entry over a norm with 422 and the figures; the Excel statement adds up."""
 
 import io
-from datetime import date
+from datetime import date, datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
@@ -105,8 +105,10 @@ def test_excel_statement_totals_equal_its_entries(tree, persona, settings, tmp_p
     entry_total = sum(a for _l, _h, a in amounts)
     assert len(totals) == 3, totals
     assert all(r[6] == entry_total for r in totals), totals
-    detail = [r[6] for r in rows if isinstance(r[0], int) and isinstance(r[1], str) and "/" in r[1]]
-    assert sum(detail) == entry_total
+    detail = [r[6] for r in rows if isinstance(r[0], int) and isinstance(r[1], datetime)]
+    assert sum(detail) == entry_total  # each entry's date is a real date, shown dd/mm/yyyy
+    dates = [c for r in sheet.iter_rows() for c in r if getattr(c, "is_date", False)]
+    assert dates and all(c.number_format == "DD/MM/YYYY" for c in dates)
     money = [c for r in sheet.iter_rows() for c in r if isinstance(c.value, int) and c.column > 4]
     assert money and all(c.number_format == "#,##0" for c in money)
     assert sheet.freeze_panes and sheet.page_setup.orientation == "landscape"
