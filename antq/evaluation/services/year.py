@@ -166,7 +166,7 @@ def year_verdicts_refresh(*, campaign: CampaignYear, batch_size: int = 2000) -> 
     current = dict(Assessment.objects.filter(year=campaign).values_list("id", "met"))
     changed = []
     for pk, kind, answers, figures in year_inputs(campaign):
-        met = rules.evaluate(ruleset, kind, answers, figures).met
+        met = rules.meets(ruleset, kind, answers, figures)  # evaluate's verdict, no reasons
         if current.get(pk) != met:
             changed.append(Assessment(pk=pk, met=met))
     with transaction.atomic():
