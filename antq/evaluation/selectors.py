@@ -312,6 +312,27 @@ def units_in_scope(*, user, campaign: CampaignYear, kind: str | None = None, und
     return rows.select_related("unit", "parent").order_by("sort_name", "unit__code")
 
 
+def subunit_statuses(campaign: CampaignYear, commune: Unit) -> list[dict]:
+    """The commune's residential areas and establishments with where each stands in the
+    year: registration, self-assessment and recognition (four queries, whatever the count)."""
+    units = list(subunits_of(campaign, commune).order_by("kind", "name"))
+    ids = [u.pk for u in units]
+    registrations = registrations_by_unit(campaign, ids)
+    assessments = {a.unit_id: a for a in Assessment.objects.filter(year=campaign, unit_id__in=ids)}
+    recognitions = {
+        r.unit_id: r for r in Recognition.objects.filter(year=campaign, unit_id__in=ids)
+    }
+    return [
+        {
+            "unit": unit,
+            "registration": registrations.get(unit.pk),
+            "assessment": assessments.get(unit.pk),
+            "recognition": recognitions.get(unit.pk),
+        }
+        for unit in units
+    ]
+
+
 def registration_rows(*, user, campaign: CampaignYear, kind=None, under=None, registered=None):
     """Return (placement, registration or None) for the units in scope, by registration."""
     rows = units_in_scope(user=user, campaign=campaign, kind=kind, under=under)

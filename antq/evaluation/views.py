@@ -13,6 +13,7 @@ from antq import rules
 from antq.core.errors import DomainError, NotFound
 from antq.core.excel import xlsx_response
 from antq.core.paging import page_of
+from antq.units.choices import UnitKind
 from antq.units.selectors import unit_get
 
 from . import dossiers, forms, permissions, selectors, services
@@ -275,6 +276,9 @@ def unit_year(request, province, year, code):
         "assessment": selectors.assessment_for(campaign=campaign, unit=unit),
         "recognition": recognition,
         "classification": selectors.classification_for(campaign=campaign, unit=unit),
+        "subunits": (
+            selectors.subunit_statuses(campaign, unit) if unit.kind == UnitKind.COMMUNE else []
+        ),
         "can_act": permissions.can_act_for(request.user, unit),
         "can_decide": permissions.can_decide(request.user, campaign, unit),
         "reason_form": forms.ReasonForm(),

@@ -38,3 +38,28 @@ def test_a_unit_out_of_scope_answers_404(tree, persona, client):
     client.force_login(persona(Role.COMMUNE_OFFICER, "16417"))
     assert client.get("/evaluation/units/16522/").status_code == 404
     assert client.get("/evaluation/units/00004/").status_code == 404
+
+
+def test_a_communes_year_page_lists_its_areas_and_establishments_with_their_status(
+    tree, persona, client
+):
+    from datetime import date
+
+    from antq.evaluation import services
+
+    from .support import register
+
+    campaign = open_year(persona, 2026)
+    officer = persona(Role.COMMUNE_OFFICER, "16417")
+    register(officer, campaign, tree["16417-KDC01"])
+    services.registration_record(
+        actor=officer, campaign=campaign, unit=tree["16417-TH01"], registered_on=date(2026, 5, 4)
+    )
+    client.force_login(officer)
+    page = client.get("/evaluation/38/2026/16417/").content.decode()
+    table = page[page.index('id="subunits"') :]
+    for code in ("16417-KDC01", "16417-KDC02", "16417-TH01"):
+        assert f'data-unit="{code}"' in table
+    assert "16522-KDC01" not in table  # another commune's area
+    assert "01/03/2026" in table and "Chưa đăng ký" in table
+    assert "sau Quý I" in table  # the school registered in May
