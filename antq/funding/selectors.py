@@ -50,7 +50,10 @@ def line_list(*, actor, unit=None, year=None, source="", level=""):
         rows = rows.filter(source=source)
     if level:
         rows = rows.filter(level=level)
-    return rows.annotate(spent=Sum("entries__amount"))
+    # A grouped query drops Meta.ordering: without its own order, pages would repeat lines.
+    return rows.annotate(spent=Sum("entries__amount")).order_by(
+        "year", "unit__path", "source", "pk"
+    )
 
 
 def line_get(*, actor, pk: int) -> BudgetLine:
