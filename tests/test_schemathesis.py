@@ -34,7 +34,7 @@ from antq.evaluation.models import CampaignYear, Registration
 
 pytestmark = pytest.mark.django_db
 
-MAX_EXAMPLES = 4  # per operation and mode: 108 operations, two modes, two personas
+MAX_EXAMPLES = 3  # per operation and mode: 108 operations, two modes, two personas
 CONFIG = {
     "checks": {
         # A request the schema allows may still break a rule of the domain (a period not open,
