@@ -180,6 +180,8 @@ def test_province_staff_select_and_approve_from_the_queue_at_any_width(
     staff = persona(Role.PROVINCE_STAFF)
     _open(page, log_in, staff, viewport, "/")
     _no_sideways_scroll(page, width)
+    page.goto("/awards/")  # its menu of eight sections wraps
+    _no_sideways_scroll(page, width)
     page.goto("/reports/")
     _no_sideways_scroll(page, width)
     rows = page.get_by_test_id("queue-row")
