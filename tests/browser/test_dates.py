@@ -37,6 +37,10 @@ def test_a_registration_date_typed_day_first_is_saved_and_shown_day_first(
     box = page.locator("#registration-form input[name=registered_on]")
     expect(box).to_have_attribute("type", "text")
     expect(box).to_have_attribute("placeholder", "dd/mm/yyyy")
+    box.fill("1 tháng 4")  # the browser itself flags what is not a date as typed
+    assert box.evaluate("el => el.validity.patternMismatch") is True
+    box.fill("01/04/2026")
+    assert box.evaluate("el => el.validity.valid") is True
     box.fill("31/02/2026")
     page.locator("#registration-form button[type=submit]").click()
     expect(page.locator("#registration-form")).to_contain_text("ngày có thật")
