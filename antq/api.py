@@ -138,6 +138,7 @@ def register_routers() -> None:
     from antq.directives.api import router as directives_router
     from antq.documents.api import router as documents_router
     from antq.evaluation.api import router as evaluation_router
+    from antq.evaluation.decisions_api import decisions_router
     from antq.evaluation.rules_api import criteria_router, rules_router
     from antq.forces.api import router as forces_router
     from antq.funding.api import router as funding_router
@@ -152,6 +153,7 @@ def register_routers() -> None:
     api.add_router("/units", units_router)
     api.add_router("/rules", rules_router)
     api.add_router("/evaluation", evaluation_router)
+    api.add_router("/evaluation", decisions_router)
     api.add_router("/evaluation", criteria_router)
     api.add_router("/reports", reports_router)
     api.add_router("/targets", targets_router)
