@@ -142,7 +142,10 @@ def main(argv: list[str] | None = None) -> int:
             reset_database(server_url, sqlite_file)
             try:  # one broken benchmark must not hide the figures of the others
                 module = importlib.import_module(f"bench.{name}")
-                results += [(name, measure, value) for measure, value in module.run(rows=args.rows)]
+                found = [(name, measure, value) for measure, value in module.run(rows=args.rows)]
+                results += found
+                for _name, measure, value in found:  # at once: a later module may not end
+                    print(f"{name}: {measure}: {value}", flush=True)
             except Exception as error:
                 traceback.print_exc()
                 results.append((name, "FAILED", f"{type(error).__name__}: {error}"))
