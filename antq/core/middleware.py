@@ -53,7 +53,8 @@ class InputBoundsMiddleware:
         found = None
         if request.path.startswith("/api/"):
             # A year filter of -13422 or 1532245 would reach the database as a date.
-            found = bounds.first_problem(dict(request.GET.lists()))
+            query = {k: v[0] if len(v) == 1 else v for k, v in request.GET.lists()}
+            found = bounds.first_problem(query)
         if not found and request.method in self.METHODS:
             found = self._problem(request)
         if found:

@@ -59,6 +59,18 @@ def test_api_refuses_a_date_outside_the_years_the_system_knows(client, persona, 
     assert not Unit.objects.filter(code="X1").exists()
 
 
+@pytest.mark.parametrize("year", ["-13422", "1532245", "150"])
+def test_api_refuses_a_year_filter_outside_the_years_the_system_knows(
+    client, persona, bearer, year
+):
+    headers = bearer(persona(Role.PROVINCE_STAFF))
+    for path in ("/api/v1/directives", "/api/v1/campaigns", "/api/v1/tips/statistics"):
+        response = client.get(path, {"year": year}, headers=headers)
+        assert response.status_code == 400, (path, response.content)
+        assert set(response.json()["errors"]) == {"year"}
+        assert year in response.json()["detail"]
+
+
 def test_a_page_form_with_a_control_character_gets_the_site_message(client, login, persona):
     login(persona(Role.PROVINCE_STAFF))
     response = client.post("/units/16417/edit/", {"name": "Phường\u0007 X", "reason": "x"})
