@@ -3,8 +3,21 @@
 from antq.core.roles import Role
 from conftest import PASSWORD
 
-# The targets dashboard is left out: its template still has an inline style (see the report).
-MAIN_PAGES = ["/", "/units/", "/evaluation/", "/reports/", "/models/", "/forces/", "/directives/"]
+MAIN_PAGES = [
+    "/",
+    "/units/",
+    "/evaluation/",
+    "/reports/",
+    "/targets/",
+    "/models/",
+    "/forces/",
+    "/directives/",
+    "/campaigns/",
+    "/funding/",
+    "/tips/",
+    "/awards/",
+    "/documents/",
+]
 
 
 def test_main_pages_load_with_no_csp_violation(page, log_in, tree, persona):
