@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from antq.core.errors import DomainError
 from antq.core.excel import xlsx_response
 from antq.core.paging import page_of
+from antq.core.text import fold
 
 from . import dossiers, forms, register, selectors, services
 from .views import _found
@@ -34,6 +35,11 @@ def _recognised_message(made, province, year):
 def decisions(request, province, year):
     campaign = selectors.year_get(user=request.user, province=province, year=year)
     pending = selectors.decisions_pending(user=request.user, campaign=campaign)
+    awaiting = len(pending)
+    # A province's hundreds of units are narrowed by name or commune before choosing.
+    pq = request.GET.get("pq", "")[:100]
+    if needle := fold(pq):
+        pending = [a for a in pending if needle in fold(f"{a.unit.name} {a.unit.parent or ''}")]
     form = forms.DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         chosen = set(request.POST.getlist("unit"))
@@ -60,6 +66,8 @@ def decisions(request, province, year):
     context = {
         "campaign": campaign,
         "pending": pending,
+        "awaiting": awaiting,
+        "pq": pq,
         "form": form,
         "q": q,
         "page": page,

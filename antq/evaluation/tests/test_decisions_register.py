@@ -193,3 +193,17 @@ def test_a_certificate_link_of_the_register_gives_the_unit_s_certificate(tree, p
     assert "Tổ dân phố Lê Lợi" in text and "9/QĐ-UBND" in text
     pdf_page = client.get(link.replace(".docx", ".pdf"))
     assert pdf_page.status_code == 200
+
+
+def test_the_units_awaiting_a_decision_are_counted_and_narrowed_by_name(tree, persona, login):
+    campaign = open_year(persona)
+    officer = persona(Role.COMMUNE_OFFICER)
+    for code in ("16417-KDC01", "16417-KDC02"):
+        _verified(officer, campaign, tree[code])
+    client = login(officer)
+    page = client.get(PAGE).content.decode()
+    assert 'data-testid="pending-total">2<' in page
+    narrowed = client.get(PAGE, {"pq": "le loi"}).content.decode()  # no diacritics needed
+    pending = narrowed[narrowed.index('id="pending"') : narrowed.index('id="register"')]
+    assert 'value="16417-KDC02"' in pending and 'value="16417-KDC01"' not in pending
+    assert 'data-testid="pending-total">2<' in narrowed and "Đang hiện 1" in narrowed
