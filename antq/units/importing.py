@@ -410,25 +410,11 @@ def _enqueue(job_id: int) -> None:
 
 def units_import_job(job_id: int) -> None:
     """The worker's part of a large import: run the job's file, record the outcome."""
-    job = ImportJob.objects.select_related("requested_by").get(pk=job_id)
-    if not job.is_running:
-        return  # a retried task: the job already ended
-    try:
-        created = units_import(
-            actor=job.requested_by, data=jobs.job_data(job), filename=job.filename, job=job
-        )
-    except ImportRejected as error:
-        errors = [{"line": e.line, "column": e.column, "message": e.message} for e in error.errors]
-        jobs.job_fail(job, message=error.message, errors=errors)
-    except DomainError as error:
-        jobs.job_fail(job, message=error.message)
-    except Exception:
-        jobs.job_fail(
-            job, message=_("The import stopped on an unexpected error; nothing was imported.")
-        )
-        raise
-    else:
-        jobs.job_finish(job, written=created, message=_("Imported %(n)s units.") % {"n": created})
+
+    def run(actor, data, filename, job):
+        return units_import(actor=actor, data=data, filename=filename, job=job)
+
+    jobs.job_run(job_id, run, _("Imported %(n)s units."))
 
 
 def template_workbook() -> Workbook:
