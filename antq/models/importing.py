@@ -8,8 +8,9 @@ from datetime import date, datetime
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
+from antq.core import uploads
 from antq.core.errors import DomainError
 from antq.core.text import fold
 from antq.units.importing import ImportRejected, RowError
@@ -152,24 +153,18 @@ def _rows(upload) -> list[tuple[int, dict]]:
     upload.seek(0)
     if head != b"PK\x03\x04":
         raise DomainError(_("The file is not an Excel workbook (.xlsx)."))
-    try:
-        sheet = load_workbook(upload, read_only=True, data_only=True).worksheets[0]
-        lines = sheet.iter_rows(max_col=len(COLUMNS) + 10, values_only=True)
-        headers = [fold(str(h or "")) for h in next(lines, [])]
-    except Exception as error:
-        raise DomainError(_("The Excel file cannot be read.")) from error
+    # checked before it is parsed (zip bombs, a lying <dimension>) and read within bounds
+    lines = uploads.workbook_rows(upload, max_rows=MAX_ROWS + 1, max_columns=len(COLUMNS) + 10)
+    _first, header_cells = next(lines, (1, ()))
+    headers = [fold(str(h or "")) for h in header_cells]
     index = {}
     for field, header in COLUMNS:
         if fold(header) not in headers:
             raise DomainError(_("The column “%(column)s” is missing.") % {"column": header})
         index[field] = headers.index(fold(header))
     rows = []
-    for line, cells in enumerate(lines, start=2):
-        if not any(c not in (None, "") for c in cells):
-            continue
+    for line, cells in lines:
         rows.append((line, {f: cells[i] if i < len(cells) else None for f, i in index.items()}))
-        if len(rows) > MAX_ROWS:
-            raise DomainError(_("At most %(n)s rows per file.") % {"n": MAX_ROWS})
     return rows
 
 
