@@ -130,3 +130,22 @@ def bearer():
         return {"Authorization": f"Bearer {api_token_issue(account=account)}"}
 
     return headers
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, and at its end no other session left on it.
+
+    A live server's request thread may still hold its connection when the run ends, and
+    PostgreSQL then refuses to drop the test database ("being accessed by other users"),
+    leaving it behind; such sessions are ended just before the drop."""
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
