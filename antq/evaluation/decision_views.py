@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from antq.core.errors import DomainError
 from antq.core.excel import xlsx_response
 from antq.core.paging import page_of
-from antq.core.text import fold
 
 from . import dossiers, forms, register, selectors, services
 from .views import _found
@@ -38,8 +37,7 @@ def decisions(request, province, year):
     awaiting = len(pending)
     # A province's hundreds of units are narrowed by name or commune before choosing.
     pq = request.GET.get("pq", "")[:100]
-    if needle := fold(pq):
-        pending = [a for a in pending if needle in fold(f"{a.unit.name} {a.unit.parent or ''}")]
+    pending = selectors.pending_matching(pending, pq)
     form = forms.DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         chosen = set(request.POST.getlist("unit"))

@@ -16,6 +16,7 @@ from antq.reports import periods
 from antq.reports import services as reports
 from antq.reports.defaults import load_default_forms
 from antq.reports.models import CrossRule, FormIndicator, Indicator, ReportForm
+from antq.reports.tests.conftest import FIGURES
 from antq.units import services as units
 from antq.units.selectors import today
 from conftest import PASSWORD, _Root
@@ -31,23 +32,6 @@ COMMUNES = (
     "Xã Mường Lát", "Xã Thường Xuân", "Xã Như Thanh", "Xã Như Xuân", "Xã Đông Tiến",
     "Xã Thiệu Hóa", "Xã Hoằng Hóa", "Xã Nga Sơn", "Xã Quảng Xương", "Xã Nghi Sơn Bắc",
 )  # fmt: skip
-FIGURES = {
-    "propaganda_sessions": 4,
-    "propaganda_attendances": 250,
-    "prestigious_people_contacted": 6,
-    "posts_published": 3,
-    "tips_received": 12,
-    "tips_valuable": 9,
-    "cases_solved_from_tips": 2,
-    "wanted_surrendered": 1,
-    "offenders_reeducated": 5,
-    "guns_recovered": 1,
-    "explosives_kg_recovered": "0.5",
-    "firecrackers_kg_recovered": "13.85",
-    "crude_weapons_recovered": 3,
-    "self_management_teams": 7,
-    "models_active": 2,
-}
 AREAS = ("Thôn", "Tổ dân phố", "Khu phố", "Bản")
 # A row of a long table on a phone: two lines of text at most (names wrap once).
 COMPACT_ROW_PX = 60

@@ -71,5 +71,8 @@ def test_another_administrators_job_answers_404(tree, persona, client, backgroun
 
     first = persona(Role.ADMIN)
     job = jobs.job_create(actor=first, kind="accounts", data=b"x", filename="a.csv", rows=9)
-    client.force_login(persona(Role.PROVINCE_STAFF))
-    assert client.get(f"/accounts/manage/import/jobs/{job.pk}/").status_code == 404
+    url = f"/accounts/manage/import/jobs/{job.pk}/"
+    client.force_login(first)
+    assert client.get(url).status_code == 200
+    client.force_login(persona(Role.ADMIN, "16417"))  # another administrator
+    assert client.get(url).status_code == 404

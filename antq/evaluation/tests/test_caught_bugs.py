@@ -1,9 +1,9 @@
 """Deliberate bugs the suite once missed (issue 16, item 3): a refusal needs its reasons."""
 
 from antq.core.roles import Role
-from antq.evaluation import selectors, services
+from antq.evaluation import selectors
 
-from .support import YEAR, all_yes, open_year, register
+from .support import YEAR, open_year, verify
 
 DECISION = {
     "decision_number": "12/QĐ-UBND",
@@ -17,16 +17,7 @@ def _verified_area(tree, persona):
     officer = persona(Role.COMMUNE_OFFICER)
     campaign = open_year(persona)
     unit = tree["16417-KDC01"]
-    register(officer, campaign, unit)
-    saved = services.assessment_save(
-        actor=officer,
-        campaign=campaign,
-        unit=unit,
-        answers=all_yes("residential_area"),
-        figures={"households_resident": 10, "households_registered": 10},
-    )
-    services.assessment_submit(actor=officer, assessment=saved)
-    services.assessment_verify(actor=officer, assessment=saved)
+    verify(officer, campaign, unit)
     return officer, campaign, unit
 
 

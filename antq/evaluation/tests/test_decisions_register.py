@@ -14,27 +14,14 @@ from antq.evaluation import selectors, services
 from antq.units import services as unit_services
 from conftest import _Root
 
-from .support import YEAR, all_yes, open_year, register
+from .support import YEAR, open_year, verify
 
 PAGE = f"/evaluation/38/{YEAR}/decisions/"
 
 
-def _verified(officer, campaign, unit):
-    register(officer, campaign, unit)
-    saved = services.assessment_save(
-        actor=officer,
-        campaign=campaign,
-        unit=unit,
-        answers=all_yes("residential_area"),
-        figures={"households_resident": 10, "households_registered": 10},
-    )
-    services.assessment_submit(actor=officer, assessment=saved)
-    services.assessment_verify(actor=officer, assessment=saved)
-
-
 def _recognise(officer, campaign, units, number, day, body, signer="Lê Thị Hoa"):
     for unit in units:
-        _verified(officer, campaign, unit)
+        verify(officer, campaign, unit)
     return services.recognition_grant(
         actor=officer,
         campaign=campaign,
@@ -199,7 +186,7 @@ def test_the_units_awaiting_a_decision_are_counted_and_narrowed_by_name(tree, pe
     campaign = open_year(persona)
     officer = persona(Role.COMMUNE_OFFICER)
     for code in ("16417-KDC01", "16417-KDC02"):
-        _verified(officer, campaign, tree[code])
+        verify(officer, campaign, tree[code])
     client = login(officer)
     page = client.get(PAGE).content.decode()
     assert 'data-testid="pending-total">2<' in page
