@@ -268,6 +268,12 @@ HUEY = {
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ANTQ <antq@localhost>")
+# The SMTP relay, when EMAIL_BACKEND is Django's smtp backend (Django's defaults otherwise).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
 # The province `make run` loads by default (Thanh Hóa).
 ANTQ_DEFAULT_PROVINCE = os.environ.get("ANTQ_PROVINCE", "38")
