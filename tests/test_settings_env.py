@@ -1,4 +1,4 @@
-"""A deployment configures ANTQ through its environment: the settings read what docs/deployment.md lists."""
+"""A deployment configures ANTQ through its environment, as docs/deployment.md lists."""
 
 import subprocess
 import sys
