@@ -346,7 +346,11 @@ def registration_rows(*, user, campaign: CampaignYear, kind=None, under=None, re
 
 
 def registrations_by_unit(campaign: CampaignYear, unit_ids) -> dict[int, Registration]:
-    found = list(Registration.objects.filter(year=campaign, unit_id__in=list(unit_ids)))
+    """The year's registrations of the units, by unit id. A queryset of ids stays a subquery,
+    so a whole province's export does not bind one parameter per unit."""
+    if not isinstance(unit_ids, QuerySet):
+        unit_ids = list(unit_ids)
+    found = list(Registration.objects.filter(year=campaign, unit_id__in=unit_ids))
     for registration in found:
         registration.year = campaign  # read by `after_quarter_one` without a query per row
     return {r.unit_id: r for r in found}

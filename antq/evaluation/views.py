@@ -229,7 +229,7 @@ def registrations(request, province, year):
 def registrations_export(request, province, year):
     campaign = selectors.year_get(user=request.user, province=province, year=year)
     rows = _registration_filter(request, campaign)
-    found = selectors.registrations_by_unit(campaign, rows.values_list("unit_id", flat=True))
+    found = selectors.registrations_by_unit(campaign, rows.values("unit_id"))
     return xlsx_response(
         f"dang-ky-{province}-{year}.xlsx",
         title=_("Registrations"),
