@@ -11,3 +11,7 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import formcache  # noqa: F401  (registers the signals that refresh the cache)
+        from .history import build_history_managers_once
+        from .models import Report, ReportValue
+
+        build_history_managers_once(Report, ReportValue)
