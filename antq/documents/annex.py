@@ -1,99 +1,99 @@
-"""The Excel annex of a document: the figures behind it with their sources, formatted to print."""
+"""The Excel annex of a document: the figures behind it with their sources, formatted to print.
 
-import io
-from copy import copy
+Written with XlsxWriter, row by row to a temporary file (`constant_memory`): a province's
+annex holds every unit, some 150,000 bordered cells, and XlsxWriter writes each as one line of
+XML from a format made once per workbook, where openpyxl built two cell objects per value.
+"""
+
+import os
+import tempfile
+from datetime import date
 from decimal import Decimal
 
+import xlsxwriter
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
-from openpyxl.styles.fonts import DEFAULT_FONT
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from antq.core.bounds import printable
-from antq.core.excel import as_text, is_formula_like
+from antq.core.excel import FORMULA_STARTS
 
 from .figures import Section
 
-THIN = Side(style="thin")
 NUMBER = "#,##0.##"
 DATE = "DD/MM/YYYY"
+A4 = 9
+# Every text stays text: no string becomes a formula, a link or a number.
+OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
 
 
-def _add_styles(book: Workbook) -> dict:
-    """Register the annex's named cell styles once per workbook; return their style arrays.
+class _Formats:
+    """The annex's cell formats, made once per workbook, each also with Excel's quote prefix
+    for formula-like text (shown as typed, and kept text when someone edits the cell)."""
 
-    Setting a cell's font, border and alignment one by one makes openpyxl hash and compare
-    each style object against the workbook's for every cell (most of the annex's time on a
-    province's thousands of cells), and even `cell.style = name` searches the names per
-    cell: `_styled` copies the named style's array, which is what that assignment does.
-    """
-    arrays = {}
-    box = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
-    top = Alignment(wrap_text=True, vertical="top")
-    for name, font, border, alignment, number_format in (
-        ("ANTQ title", Font(bold=True, size=13), Border(), Alignment(), "General"),
-        ("ANTQ header", Font(bold=True), box, top, "General"),
-        ("ANTQ header number", Font(bold=True), box, top, NUMBER),
-        (
-            "ANTQ column header",
-            Font(bold=True),
-            box,
-            Alignment(wrap_text=True, vertical="center", horizontal="center"),
-            "General",
-        ),
-        ("ANTQ text", DEFAULT_FONT, box, top, "General"),
-        ("ANTQ number", DEFAULT_FONT, box, top, NUMBER),
-        ("ANTQ date", DEFAULT_FONT, box, top, DATE),
-    ):
-        style = NamedStyle(
-            name=name, font=font, border=border, alignment=alignment, number_format=number_format
-        )
-        book.add_named_style(style)
-        arrays[name] = style.as_tuple()
-    return arrays
+    def __init__(self, book):
+        box = {"border": 1, "text_wrap": True, "valign": "top"}
+        specs = {
+            "title": {"bold": True, "font_size": 13},
+            "header": {**box, "bold": True},
+            "header number": {**box, "bold": True, "num_format": NUMBER},
+            "column header": {**box, "bold": True, "valign": "vcenter", "align": "center"},
+            "text": box,
+            "number": {**box, "num_format": NUMBER},
+            "date": {**box, "num_format": DATE},
+        }
+        self.plain = {name: book.add_format(spec) for name, spec in specs.items()}
+        self.quoted = {
+            name: book.add_format({**spec, "quote_prefix": True}) for name, spec in specs.items()
+        }
 
-
-def _row(sheet, values, names, styles: dict) -> list:
-    """Write-only cells for one row, each with its named style; formula-like text stays text.
-
-    The style array is copied as `cell.style = name` does, without searching the names per
-    cell (`defuse_formulas`' rule applied as the cell is made: no second pass over the book).
-    """
-    cells = []
-    for value, name in zip(values, names, strict=True):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell._style = copy(styles[name])
-        if is_formula_like(value):
-            as_text(cell)
-        cells.append(cell)
-    return cells
+    def row(self, sheet, n: int, values, names) -> None:
+        """Write row n (0-based) by each column's kind, without XlsxWriter's guess of each
+        value's type; formula-like text as a quoted string, never a formula."""
+        for column, (value, name) in enumerate(zip(values, names, strict=True)):
+            if value is None or value == "":
+                sheet.write_blank(n, column, None, self.plain[name])
+            elif isinstance(value, str):
+                quoted = value.startswith(FORMULA_STARTS)
+                sheet.write_string(n, column, value, (self.quoted if quoted else self.plain)[name])
+            elif isinstance(value, date):
+                sheet.write_datetime(n, column, value, self.plain[name])
+            else:
+                sheet.write_number(n, column, value, self.plain[name])
 
 
 def _print_setup(sheet, widths) -> None:
-    """Widths, frozen and repeated header, landscape A4 fitted to width: set before the rows,
-    as a write-only sheet writes them first."""
-    for n, width in enumerate(widths, 1):
-        sheet.column_dimensions[get_column_letter(n)].width = width
-    sheet.freeze_panes = "A3"
-    sheet.print_title_rows = "2:2"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    """Widths, frozen and repeated header (row 2), landscape A4 fitted to one page wide."""
+    for n, width in enumerate(widths):
+        sheet.set_column(n, n, width)
+    sheet.freeze_panes(2, 0)
+    sheet.repeat_rows(1)
+    sheet.set_landscape()
+    sheet.set_paper(A4)
+    sheet.fit_to_pages(1, 0)
 
 
 def annex_xlsx(title: str, sections: list[Section], tables=()) -> bytes:
-    """The figures sheet, then one sheet per table of `tables` (see `tables.py`).
+    """The figures sheet, then one sheet per table of `tables` (see `tables.py`)."""
+    with tempfile.TemporaryDirectory(prefix="antq-annex-") as folder:
+        path = os.path.join(folder, "annex.xlsx")
+        book = xlsxwriter.Workbook(path, {**OPTIONS, "tmpdir": folder})
+        formats = _Formats(book)
+        _figures_sheet(book, formats, title, sections)
+        for table in tables:
+            table_sheet(book, formats, title, table)
+        book.close()
+        with open(path, "rb") as written:
+            return written.read()
 
-    Written row by row (openpyxl's write-only mode): a province's annex holds every unit,
-    about 150,000 cells, which a normal workbook keeps as objects and walks again to save.
-    """
-    book = Workbook(write_only=True)
-    styles = _add_styles(book)
-    sheet = book.create_sheet(_("Figures")[:31])
+
+def _figures_sheet(book, formats: _Formats, title: str, sections) -> None:
+    sheet = book.add_worksheet(_sheet_title(_("Figures")))
+    _print_setup(sheet, [8, 30, 50, 14, 16, 50])
+    formats.row(sheet, 0, [_cell(title)], ["title"])
     headers = [
         _("Code"),
         _("Section"),
@@ -102,11 +102,9 @@ def annex_xlsx(title: str, sections: list[Section], tables=()) -> bytes:
         _("Same period last year"),
         _("Source"),
     ]
-    _print_setup(sheet, [8, 30, 50, 14, 16, 50])
-    sheet.append(_row(sheet, [_cell(title)], ["ANTQ title"], styles))
-    names = ["ANTQ header"] * 3 + ["ANTQ header number"] * 2 + ["ANTQ header"]
-    sheet.append(_row(sheet, headers, names, styles))
-    names = ["ANTQ text"] * 3 + ["ANTQ number"] * 2 + ["ANTQ text"]
+    formats.row(sheet, 1, headers, ["header"] * 3 + ["header number"] * 2 + ["header"])
+    names = ["text"] * 3 + ["number"] * 2 + ["text"]
+    n = 2
     for section in sections:
         for row in section.rows:
             values = [
@@ -117,34 +115,27 @@ def annex_xlsx(title: str, sections: list[Section], tables=()) -> bytes:
                 _number(row.previous) if row.has_previous else None,
                 _cell(row.source),
             ]
-            sheet.append(_row(sheet, values, names, styles))
-    for table in tables:
-        table_sheet(book, title, table, styles)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+            formats.row(sheet, n, values, names)
+            n += 1
 
 
-def table_sheet(book, title: str, table, styles: dict) -> None:
+def table_sheet(book, formats: _Formats, title: str, table) -> None:
     """A sheet to print: title, bold frozen header repeated on each page, set widths, dates
     written as dates and numbers as numbers, thin borders, landscape A4 fitted to width."""
-    sheet = book.create_sheet(_sheet_title(table.name))
+    sheet = book.add_worksheet(_sheet_title(table.name))
     _print_setup(sheet, [c.width for c in table.columns])
-    sheet.append(_row(sheet, [_cell(f"{title} — {table.name}")], ["ANTQ title"], styles))
-    header = ["ANTQ column header"] * len(table.columns)
-    sheet.append(_row(sheet, [_cell(c.label) for c in table.columns], header, styles))
-    names = [
-        {"date": "ANTQ date", "number": "ANTQ number"}.get(c.kind, "ANTQ text")
-        for c in table.columns
-    ]
-    for row in table.rows:
+    formats.row(sheet, 0, [_cell(f"{title} — {table.name}")], ["title"])
+    header = ["column header"] * len(table.columns)
+    formats.row(sheet, 1, [_cell(c.label) for c in table.columns], header)
+    names = [c.kind if c.kind in ("date", "number") else "text" for c in table.columns]
+    for n, row in enumerate(table.rows, 2):
         values = [_number(v) if isinstance(v, Decimal) else _cell(v) for v in row]
-        sheet.append(_row(sheet, values, names, styles))
+        formats.row(sheet, n, values, names)
 
 
 def _cell(value):
-    """A value a normal workbook accepts: a control character stored before the input checks
-    (openpyxl refuses one) becomes U+FFFD; `defuse_formulas` then keeps formula-like text text."""
+    """A value every spreadsheet reads: a control character stored before the input checks
+    becomes U+FFFD."""
     return printable(value) if isinstance(value, str) else value
 
 
