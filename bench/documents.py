@@ -15,13 +15,18 @@ own when installed.
 
     BENCH_DOCUMENTS_MONTHS=16 BENCH_DOCUMENTS_SCALE=1.0 python -m bench --only documents
 
+BENCH_DOCUMENTS_PROFILE=30 adds a cProfile of one more generation after the timing (its top 30
+costs, cumulative and own time; BENCH_DOCUMENTS_PROFILE_FILE=path keeps it for pstats).
+
 BENCH_DOCUMENTS_SCALE (1.0, the national scale, by default) is the share of the other
 provinces' communes that report; Thanh Hóa's communes always all report, so the review reads
 the same figures at any scale and only the data around it grows.
 """
 
+import cProfile
 import io
 import os
+import pstats
 import tempfile
 import time
 from datetime import date
@@ -171,6 +176,8 @@ def run(*, rows: int) -> list[tuple[str, str]]:
         pdf.soffice = lambda: None  # the document alone: .docx and .xlsx
         try:
             document = best_of(lambda: services.document_generate(job.pk))
+            if top := int(os.environ.get("BENCH_DOCUMENTS_PROFILE", "0")):
+                _profile(lambda: services.document_generate(job.pk), top)
         finally:
             pdf.soffice = converter
         results = [
@@ -191,3 +198,17 @@ def run(*, rows: int) -> list[tuple[str, str]]:
             pdf.docx_to_pdf(docx)
             results.append(("PDF by LibreOffice", f"{time.perf_counter() - start:.1f} s"))
     return results
+
+
+def _profile(step, top: int) -> None:
+    """Print where one more run of `step` spends its time (after the timing: the profiler
+    slows what it watches)."""
+    profile = cProfile.Profile()
+    profile.runcall(step)
+    if path := os.environ.get("BENCH_DOCUMENTS_PROFILE_FILE"):
+        profile.dump_stats(path)
+    out = io.StringIO()
+    stats = pstats.Stats(profile, stream=out)
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
+    print(out.getvalue())
