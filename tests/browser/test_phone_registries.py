@@ -195,7 +195,7 @@ def _lines(tree, persona):
 
 
 def _budget_lines(tree, persona):
-    return _lines(tree, persona)[0], "/funding/lines/", "main table"
+    return _lines(tree, persona)[0], "/funding/lines/", "#line-table"
 
 
 def _entries(tree, persona):
@@ -218,7 +218,7 @@ def _entries(tree, persona):
             payee=payee,
             voucher=f"PC-{year}-{n:04}",
         )
-    return staff, "/funding/", "main table"
+    return staff, "/funding/", "#entry-table"
 
 
 REGISTERS = {
