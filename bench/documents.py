@@ -7,8 +7,8 @@ Thanh Hóa's 2026 evaluation year with BENCH_DOCUMENTS_UNITS_PER_COMMUNE units p
 self-assessed, nine in ten recognised). Then times (median of three) what the document reads
 — the figures of the 2026 final review (`figures.review_sections`: the rollups of this year
 and last, completeness of every month, evaluation counts, targets, the registries) and the
-tables of its Excel annex (`tables.tables_for`: every unit with its status, indicators by
-commune) — and the whole generation of the Word file and the Excel annex
+tables of its Excel annex (`tables.tables_for`: the province's units counted by commune,
+indicators by commune) — and the whole generation of the Word file and the Excel annex
 (`services.document_generate` without the PDF), which reads them again; the document
 should cost little more than its queries. The PDF conversion (LibreOffice) is timed on its
 own when installed.

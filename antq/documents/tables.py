@@ -1,5 +1,12 @@
 """The tables behind a document, for its Excel annex: units with their status, indicators
-by commune. Read-only; every figure comes from the selector the document itself reads."""
+by commune. Read-only; every figure comes from the selector the document itself reads.
+
+A commune's document lists each of its units with its status; a province's lists its communes,
+each with the counts of the units it holds (the review's evaluation figures split by commune,
+their sum the total row): some 12,000 units one per row would be a 300-page annex no one
+prints, and writing them cost several times the review's queries. Each commune's own document
+lists its units, and the year's registrations page exports them all.
+"""
 
 from dataclasses import dataclass, field
 
@@ -8,10 +15,11 @@ from django.utils.translation import gettext as _
 from antq import rules
 from antq.core.errors import NotFound
 from antq.evaluation import selectors as evaluation
+from antq.evaluation.choices import ClassificationStatus, RecognitionOutcome
 from antq.evaluation.models import Assessment, Classification, Recognition, Registration
 from antq.reports import rollups
 from antq.reports.models import ReportForm
-from antq.units.models import Unit
+from antq.units.models import PATH_SEPARATOR, Unit
 
 from .figures import ReviewScope, _form_span
 
@@ -110,6 +118,67 @@ def units_table(scope: ReviewScope) -> Table | None:
     return table
 
 
+def units_by_commune(scope: ReviewScope) -> Table | None:
+    """The evaluated units of a province counted by commune (the commune and what lies under
+    it), as the review's evaluation section counts them; units under no commune (agencies of
+    the province) have a row of their own, and the last row is the total."""
+    try:
+        campaign = evaluation.year_of_unit(unit=scope.unit, year=scope.year)
+    except NotFound:
+        return None
+    in_scope = evaluation.units_in_scope(user=scope.user, campaign=campaign, under=scope.unit)
+    placements = list(
+        in_scope.values_list("unit_id", "unit__code", "unit__name", "unit__kind", "path")
+    )
+    of_year = {"year": campaign, "unit_id__in": in_scope.values("unit_id")}
+    registered = set(Registration.objects.filter(**of_year).values_list("unit_id", flat=True))
+    recognised = set(
+        Recognition.objects.filter(
+            **of_year, outcome=RecognitionOutcome.RECOGNISED, revoked_on__isnull=True
+        ).values_list("unit_id", flat=True)
+    )
+    classes = dict(
+        Classification.objects.filter(**of_year, status=ClassificationStatus.FINAL).values_list(
+            "unit_id", "class_name"
+        )
+    )
+    order = list(reversed(rules.CLASSES))  # best first
+    columns = [_("Units evaluated"), _("Units registered"), _("Units recognised")]
+    columns += [_("Units of class %(cls)s") % {"cls": rules.CLASS_LABELS[c]} for c in order]
+    table = Table(
+        _("Units by commune"),
+        [Column(_("Code"), 10), Column(_("Commune"), 28)]
+        + [Column(label, 13, "number") for label in columns],
+    )
+    counts = {
+        path: [code, name] + [0] * len(columns)
+        for _pk, code, name, kind, path in placements
+        if kind == "commune"
+    }
+    direct = [scope.unit.code, _("Directly under %(unit)s") % {"unit": scope.unit.name}]
+    direct += [0] * len(columns)
+    for pk, _code, _name, _kind, path in placements:
+        line = next(
+            (counts[p] for p in _ancestor_paths(path) if p in counts),
+            direct,
+        )
+        line[2] += 1
+        line[3] += pk in registered
+        line[4] += pk in recognised
+        if pk in classes and classes[pk] in order:
+            line[5 + order.index(classes[pk])] += 1
+    lines = list(counts.values()) + ([direct] if direct[2] else [])
+    total = ["", _("Total")] + [sum(line[n] for line in lines) for n in range(2, len(columns) + 2)]
+    table.rows = [*lines, total]
+    return table
+
+
+def _ancestor_paths(path: str) -> list[str]:
+    """ "38/16417/16417-KDC01/": the path itself, then "38/16417/", then "38/"."""
+    parts = path.split(PATH_SEPARATOR)[:-1]
+    return [PATH_SEPARATOR.join(parts[:n]) + PATH_SEPARATOR for n in range(len(parts), 0, -1)]
+
+
 def indicators_by_commune(scope: ReviewScope) -> Table | None:
     """Each commune's totals of the movement form over the period: the same figures as the
     review's own rollup for that commune, in a few grouped queries whatever their number."""
@@ -139,4 +208,5 @@ def indicators_by_commune(scope: ReviewScope) -> Table | None:
 
 
 def tables_for(scope: ReviewScope) -> list[Table]:
-    return [t for t in (units_table(scope), indicators_by_commune(scope)) if t is not None]
+    units = units_table(scope) if scope.unit.kind == "commune" else units_by_commune(scope)
+    return [t for t in (units, indicators_by_commune(scope)) if t is not None]
