@@ -5,6 +5,8 @@ import re
 
 from openpyxl import load_workbook
 
+from antq.awards.configuration import kinds_load
+from antq.awards.models import AwardKind
 from antq.core.roles import Role
 from antq.evaluation.tests.support import YEAR, open_year, register
 
@@ -67,3 +69,12 @@ def test_the_registrations_export_names_kinds_as_the_unit_list_does(client, pers
     kinds = {row[2] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert "Cơ sở giáo dục" in kinds
     assert not kinds & {"school", "agency", "cơ sở giáo dục"}
+
+
+def test_the_award_kinds_page_lists_names_not_codes(client, persona):
+    kinds_load(AwardKind)  # a browser test before may have emptied what the migration loads
+    client.force_login(persona(Role.PROVINCE_STAFF))
+    text = _text(client.get("/awards/kinds/"))
+    kinds = list(AwardKind.objects.all())
+    assert kinds and all(k.name in text for k in kinds)
+    assert not [k.code for k in kinds if re.search(rf"\b{re.escape(k.code)}\b", text)]
