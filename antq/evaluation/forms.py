@@ -197,7 +197,7 @@ class DocumentForm(forms.Form):
     )
     criterion_id = forms.CharField(label=_("Criterion (for evidence)"), required=False)
     number = forms.CharField(label=_("Number"), required=False)
-    issued_on = DateField(label=_("Date"), required=False)
+    issued_on = DateField(label=_("Date of issue"), required=False)
     signer = forms.CharField(label=_("Signer"), required=False)
     file = forms.FileField(label=_("File"))
 

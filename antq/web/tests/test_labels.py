@@ -78,3 +78,12 @@ def test_the_award_kinds_page_lists_names_not_codes(client, persona):
     kinds = list(AwardKind.objects.all())
     assert kinds and all(k.name in text for k in kinds)
     assert not [k.code for k in kinds if re.search(rf"\b{re.escape(k.code)}\b", text)]
+
+
+def test_a_spending_date_reads_as_a_date_and_a_decisions_as_its_date_of_issue(client, persona):
+    client.force_login(persona(Role.PROVINCE_STAFF))
+    entries = client.get("/funding/").content.decode()
+    assert "<th>Ngày</th>" in entries and "Ngày ban hành" not in entries
+    open_year(persona)
+    decisions = client.get(f"/evaluation/38/{YEAR}/decisions/").content.decode()
+    assert "Ngày ban hành" in decisions
