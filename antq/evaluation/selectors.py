@@ -9,6 +9,7 @@ from functools import lru_cache
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from antq import rules
 from antq.core.errors import DomainError, NotFound
@@ -389,6 +390,18 @@ def classification_for(*, campaign: CampaignYear, unit: Unit) -> Classification 
 # --- the worklist --------------------------------------------------------------------------
 
 
+# The kinds of task of the year, by the keys of `worklist.LISTED`: the worklist's filter.
+TASK_KINDS = {
+    "unregistered": gettext_lazy("Units not registered"),
+    "not_started": gettext_lazy("Start the self-assessment"),
+    "draft": gettext_lazy("Complete and submit the self-assessment"),
+    "returned": gettext_lazy("Correct the returned self-assessment"),
+    "to_verify": gettext_lazy("Verify the self-assessment"),
+    "to_decide": gettext_lazy("Decide on recognition"),
+    "classification": gettext_lazy("Review the classification"),
+}
+
+
 @dataclass(frozen=True)
 class Task:
     """Something the account has to do, by when, and whether it is late."""
@@ -398,77 +411,72 @@ class Task:
     due: date
     url: str
     count: int = 1
+    key: str = ""  # one of TASK_KINDS
 
     @property
     def late(self) -> bool:
         return today() >= self.due
 
 
-def worklist(*, user, campaign: CampaignYear) -> list[Task]:
-    """Return what is due for the account this year, soonest first; late ones first of all."""
+def _task(key: str, unit: Unit | None, due: date, url: str, count: int = 1) -> Task:
+    return Task(str(TASK_KINDS[key]), unit, due, url, count, key)
+
+
+def _within(rows, user, commune: Unit | None):
+    """Keep the rows of the units in the user's scope and, when one is given, the commune."""
+    for prefix in (scope_path(user), commune.path if commune else None):
+        if prefix is not None:
+            rows = rows.filter(unit__path__startswith=prefix)
+    return rows
+
+
+def worklist(*, user, campaign: CampaignYear, commune: Unit | None = None, status="") -> list[Task]:
+    """Return what is due for the account this year, soonest first, late ones first of all:
+    every task (the list is paged, not cut), only those of `commune` and of the kind
+    `status` when they are given."""
     key = [campaign.province.code, campaign.year]
     tasks: list[Task] = []
     if permissions.can_act_for(user, user.unit) if user.unit else False:
-        unregistered = registration_rows(user=user, campaign=campaign, registered=False)
+        unregistered = registration_rows(
+            user=user, campaign=campaign, under=commune, registered=False
+        )
         count = unregistered.count()
+        query = "?registered=no" + (f"&commune={commune.code}" if commune else "")
+        url = reverse("evaluation:registrations", args=key) + query
         if count:
-            tasks.append(
-                Task(
-                    _("Units not registered"),
-                    None,
-                    campaign.registration_before,
-                    reverse("evaluation:registrations", args=key) + "?registered=no",
-                    count,
-                )
-            )
-    tasks += _not_started(user, campaign)
-    prefix = scope_path(user)
+            tasks.append(_task("unregistered", None, campaign.registration_before, url, count))
+    tasks += _not_started(user, campaign, commune)
     assessments = Assessment.objects.filter(year=campaign).select_related("unit", "unit__parent")
-    if prefix is not None:
-        assessments = assessments.filter(unit__path__startswith=prefix)
     decided = set(Recognition.objects.filter(year=campaign).values_list("unit_id", flat=True))
-    for assessment in assessments.exclude(unit_id__in=decided)[:500]:
+    for assessment in _within(assessments, user, commune).exclude(unit_id__in=decided):
         unit = assessment.unit
         url = reverse("evaluation:assessment", args=[*key, unit.code])
         due = campaign.recognition_before(unit.kind)
-        status = assessment.status
-        if status in (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED):
+        status_now = assessment.status
+        if status_now in (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED):
             if permissions.can_act_for(user, unit):
-                what = _("Complete and submit the self-assessment")
-                if status == AssessmentStatus.RETURNED:
-                    what = _("Correct the returned self-assessment")
-                tasks.append(Task(what, unit, due, url))
-        elif status == AssessmentStatus.SUBMITTED:
+                tasks.append(_task(status_now, unit, due, url))
+        elif status_now == AssessmentStatus.SUBMITTED:
             if permissions.can_verify(user, campaign, unit):
-                tasks.append(Task(_("Verify the self-assessment"), unit, due, url))
-        elif status == AssessmentStatus.VERIFIED and permissions.can_decide(user, campaign, unit):
-            tasks.append(
-                Task(
-                    _("Decide on recognition"),
-                    unit,
-                    due,
-                    reverse("evaluation:decisions", args=key),
-                )
-            )
+                tasks.append(_task("to_verify", unit, due, url))
+        elif status_now == AssessmentStatus.VERIFIED and permissions.can_decide(
+            user, campaign, unit
+        ):
+            tasks.append(_task("to_decide", unit, due, reverse("evaluation:decisions", args=key)))
     classifications = Classification.objects.filter(
         year=campaign, status=ClassificationStatus.SUBMITTED
     ).select_related("unit")
-    if prefix is not None:
-        classifications = classifications.filter(unit__path__startswith=prefix)
-    for item in classifications[:500]:
+    for item in _within(classifications, user, commune):
         if permissions.can_verify(user, campaign, item.unit):
-            tasks.append(
-                Task(
-                    _("Review the classification"),
-                    item.unit,
-                    campaign.classification_before(item.unit.kind),
-                    reverse("evaluation:classification", args=[*key, item.unit.code]),
-                )
-            )
+            due = campaign.classification_before(item.unit.kind)
+            url = reverse("evaluation:classification", args=[*key, item.unit.code])
+            tasks.append(_task("classification", item.unit, due, url))
+    if status in TASK_KINDS:
+        tasks = [t for t in tasks if t.key == status]
     return sorted(tasks, key=lambda t: (not t.late, t.due, t.unit.path if t.unit else ""))
 
 
-def _not_started(user, campaign: CampaignYear) -> list[Task]:
+def _not_started(user, campaign: CampaignYear, commune: Unit | None) -> list[Task]:
     """Registered units in the user's scope whose self-assessment has not been started."""
     if not user.unit_id and scope_path(user) is not None:
         return []
@@ -479,18 +487,15 @@ def _not_started(user, campaign: CampaignYear) -> list[Task]:
         .filter(unit__path__startswith=province_prefix(campaign))
         .select_related("unit")
     )
-    prefix = scope_path(user)
-    if prefix is not None:
-        rows = rows.filter(unit__path__startswith=prefix)
     key = [campaign.province.code, campaign.year]
     return [
-        Task(
-            _("Start the self-assessment"),
+        _task(
+            "not_started",
             r.unit,
             campaign.recognition_before(r.unit.kind),
             reverse("evaluation:assessment", args=[*key, r.unit.code]),
         )
-        for r in rows.order_by("unit__path")[:500]
+        for r in _within(rows, user, commune).order_by("unit__path")
         if permissions.can_act_for(user, r.unit)
     ]
 

@@ -39,6 +39,35 @@ def _unit_year(request, province, year, code):
     return campaign, unit
 
 
+# A page of tasks is about 25 cards on a phone (issue 9: long lists page, they do not grow).
+WORKLIST_PAGE = 25
+
+
+def _communes(request, campaign) -> list:
+    """The communes of the province in the user's scope: the choices of the commune filter."""
+    rows = selectors.units_in_scope(user=request.user, campaign=campaign, kind="commune")
+    return [p.unit for p in rows]
+
+
+def _commune(request, communes):
+    """The commune asked for in the query, if it is one of the user's; else no filter."""
+    return next((c for c in communes if c.code == request.GET.get("commune")), None)
+
+
+def _worklist(request, campaign) -> dict:
+    """The page of the year's tasks asked for, filtered by commune and kind of task."""
+    communes = _communes(request, campaign)
+    commune, status = _commune(request, communes), request.GET.get("status", "")
+    tasks = selectors.worklist(user=request.user, campaign=campaign, commune=commune, status=status)
+    return {
+        "tasks": page_of(tasks, request.GET.get("page"), WORKLIST_PAGE),
+        "task_communes": communes if len(communes) > 1 else [],
+        "task_kinds": selectors.TASK_KINDS,
+        "task_commune": commune,
+        "task_status": status if status in selectors.TASK_KINDS else "",
+    }
+
+
 def _open_form(request, data=None):
     provinces = selectors.provinces_to_open(user=request.user)
     return forms.YearOpenForm(data, provinces=provinces)
@@ -52,7 +81,7 @@ def home(request):
     context = {
         "years": years,
         "campaign": campaign,
-        "tasks": selectors.worklist(user=request.user, campaign=campaign) if campaign else [],
+        **(_worklist(request, campaign) if campaign else {}),
         "can_open": permissions.can_manage_years(request.user),
         "form": _open_form(request),
     }
@@ -131,7 +160,7 @@ def year_detail(request, province, year):
         "can_manage": permissions.can_manage_years(request.user, campaign.province.code),
         "kinds": rules.UNIT_KIND_LABELS,
         "authorities": dict(Authority.choices),
-        "tasks": selectors.worklist(user=request.user, campaign=campaign),
+        **_worklist(request, campaign),
     }
     return render(request, "evaluation/year.html", context)
 
@@ -208,8 +237,9 @@ def _registration_filter(request, campaign):
     kind = request.GET.get("kind") or None
     if kind and kind not in rules.UNIT_KINDS:
         kind = None
+    commune = _commune(request, _communes(request, campaign))
     return selectors.registration_rows(
-        user=request.user, campaign=campaign, kind=kind, registered=registered
+        user=request.user, campaign=campaign, kind=kind, under=commune, registered=registered
     )
 
 
@@ -220,7 +250,14 @@ def registrations(request, province, year):
     page = page_of(_registration_filter(request, campaign), request.GET.get("page"))
     found = selectors.registrations_by_unit(campaign, (p.unit_id for p in page))
     rows = [(p, found.get(p.unit_id)) for p in page]
-    context = {"campaign": campaign, "page": page, "rows": rows, "kinds": rules.UNIT_KIND_LABELS}
+    communes = _communes(request, campaign)
+    context = {
+        "campaign": campaign,
+        "page": page,
+        "rows": rows,
+        "kinds": rules.UNIT_KIND_LABELS,
+        "communes": communes if len(communes) > 1 else [],
+    }
     return render(request, "evaluation/registrations.html", context)
 
 
