@@ -284,6 +284,11 @@ def _target(request, code: str):
     return request.user.unit
 
 
+# The rollup's units come 20 at a time: a province's 170 communes would be 6,000 px of a
+# phone's page (issue 9); the search and the export reach every one.
+UNIT_PAGE = 20
+
+
 def _rollup_parts(request):
     """Parse the rollup filters shared by the page and its export."""
     filters = RollupFilterForm(request.GET or None, initial=_initial(request))
@@ -317,6 +322,9 @@ def rollup(request):
         context["missing"] = rollups.missing_units(parts["form"], parts["last"], parts["unit"])[
             :200
         ]
+        children = rollups.children_matching(parts["children"], request.GET.get("q", ""))
+        context["children"] = page_of(children, request.GET.get("page"), UNIT_PAGE)
+        context["q"] = request.GET.get("q", "")
     return render(request, "reports/rollup.html", context)
 
 
