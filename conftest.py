@@ -60,6 +60,26 @@ class _Root:
         return role == Role.ADMIN
 
 
+FORTY_COMMUNES = tuple(f"169{index:02}" for index in range(40))
+
+
+@pytest.fixture
+def forty_communes(tree):
+    """Forty more communes of the first province, "Xã Thử 00" to "Xã Thử 39" (codes 16900 to
+    16939): several pages of any list of communes. Returns their codes."""
+    for index, code in enumerate(FORTY_COMMUNES):
+        services.unit_create(
+            actor=_Root(),
+            code=code,
+            name=f"Xã Thử {index:02}",
+            kind="commune",
+            parent=tree.province,
+            division_type="xã",
+            valid_from=date(2025, 7, 1),
+        )
+    return FORTY_COMMUNES
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: the per-address counters of the public side

@@ -26,7 +26,6 @@ the same figures at any scale and only the data around it grows.
 import cProfile
 import io
 import os
-import pstats
 import tempfile
 import time
 from datetime import date
@@ -48,6 +47,7 @@ from antq.reports import periods
 from antq.reports.models import ReportForm
 from antq.units.models import Unit, UnitPlacement
 
+from ._profile import print_profile
 from .reports_rollup import best_of, load_months
 
 PROVINCE = "38"
@@ -201,14 +201,6 @@ def run(*, rows: int) -> list[tuple[str, str]]:
 
 
 def _profile(step, top: int) -> None:
-    """Print where one more run of `step` spends its time (after the timing: the profiler
-    slows what it watches)."""
     profile = cProfile.Profile()
     profile.runcall(step)
-    if path := os.environ.get("BENCH_DOCUMENTS_PROFILE_FILE"):
-        profile.dump_stats(path)
-    out = io.StringIO()
-    stats = pstats.Stats(profile, stream=out)
-    stats.sort_stats("cumulative").print_stats(top)
-    stats.sort_stats("tottime").print_stats(top)
-    print(out.getvalue())
+    print_profile(profile, top, "BENCH_DOCUMENTS_PROFILE_FILE")

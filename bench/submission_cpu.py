@@ -13,10 +13,8 @@ PostgreSQL server in its own process, whose time is not counted).
 """
 
 import cProfile
-import io
 import json
 import os
-import pstats
 import time
 
 from django.test import Client, override_settings
@@ -27,6 +25,7 @@ from antq.reports.models import ReportForm
 from antq.units.models import Unit
 
 from . import _national_data as data
+from ._profile import print_profile
 from .national import POST_PERIOD
 
 
@@ -87,13 +86,7 @@ def run(*, rows: int) -> list[tuple[str, str]]:
     if top:  # other communes, after the timing: the profiler slows what it watches
         profile = cProfile.Profile()
         _cpu(client, "/api/v1/reports", profiled, 201, profile)
-        if path := os.environ.get("BENCH_SUBMISSION_PROFILE_FILE"):
-            profile.dump_stats(path)
-        out = io.StringIO()
-        stats = pstats.Stats(profile, stream=out)
-        stats.sort_stats("cumulative").print_stats(top)
-        stats.sort_stats("tottime").print_stats(top)
-        print(out.getvalue())
+        print_profile(profile, top, "BENCH_SUBMISSION_PROFILE_FILE")
     return [
         ("bare endpoint, CPU per request", f"{bare * 1000:.2f} ms"),
         ("report submission, CPU per request", f"{report * 1000:.2f} ms"),

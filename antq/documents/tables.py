@@ -44,21 +44,29 @@ def _labels(model, name: str) -> dict:
     return {value: str(label) for value, label in model._meta.get_field(name).flatchoices}
 
 
-def units_table(scope: ReviewScope) -> Table | None:
-    """Every evaluated unit of the subtree with its registration, assessment, recognition and
-    class for the year (five queries, whatever the number of units)."""
+def _evaluated(scope: ReviewScope, last: str):
+    """The subtree's evaluated units of the year as tuples (id, code, name, kind, `last`), and
+    the filter of the year's records of those units; None when the year is not open.
+
+    Tuples and the units as a subquery: a province has some 12,000 units, which as model
+    instances and as bound parameters cost more than the queries themselves."""
     try:
         campaign = evaluation.year_of_unit(unit=scope.unit, year=scope.year)
     except NotFound:
         return None
     in_scope = evaluation.units_in_scope(user=scope.user, campaign=campaign, under=scope.unit)
     placements = list(
-        in_scope.values_list("unit_id", "unit__code", "unit__name", "unit__kind", "parent__name")
+        in_scope.values_list("unit_id", "unit__code", "unit__name", "unit__kind", last)
     )
-    # Rows as tuples and the units as a subquery: a province has some 12,000 units, which as
-    # model instances and as bound parameters cost more than the queries themselves.
-    ids = in_scope.values("unit_id")
-    of_year = {"year": campaign, "unit_id__in": ids}
+    return placements, {"year": campaign, "unit_id__in": in_scope.values("unit_id")}
+
+
+def units_table(scope: ReviewScope) -> Table | None:
+    """Every evaluated unit of the subtree with its registration, assessment, recognition and
+    class for the year (five queries, whatever the number of units)."""
+    if (evaluated := _evaluated(scope, "parent__name")) is None:
+        return None
+    placements, of_year = evaluated
     registered = dict(
         Registration.objects.filter(**of_year).values_list("unit_id", "registered_on")
     )
@@ -122,15 +130,9 @@ def units_by_commune(scope: ReviewScope) -> Table | None:
     """The evaluated units of a province counted by commune (the commune and what lies under
     it), as the review's evaluation section counts them; units under no commune (agencies of
     the province) have a row of their own, and the last row is the total."""
-    try:
-        campaign = evaluation.year_of_unit(unit=scope.unit, year=scope.year)
-    except NotFound:
+    if (evaluated := _evaluated(scope, "path")) is None:
         return None
-    in_scope = evaluation.units_in_scope(user=scope.user, campaign=campaign, under=scope.unit)
-    placements = list(
-        in_scope.values_list("unit_id", "unit__code", "unit__name", "unit__kind", "path")
-    )
-    of_year = {"year": campaign, "unit_id__in": in_scope.values("unit_id")}
+    placements, of_year = evaluated
     registered = set(Registration.objects.filter(**of_year).values_list("unit_id", flat=True))
     recognised = set(
         Recognition.objects.filter(

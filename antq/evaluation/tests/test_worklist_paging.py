@@ -35,24 +35,19 @@ def busy_year(tree, persona):
     """Forty registered areas in Đông Quang and five in Quảng Phú, none started but one."""
     root, staff = _Root(), persona(Role.PROVINCE_STAFF)
     campaign = open_year(persona)
-    for index in range(3, 43):
-        area = unit_services.unit_create(
-            actor=root,
-            code=f"16417-KDC{index:02}",
-            name=f"Thôn Đông {index:02}",
-            kind="residential_area",
-            parent=tree.commune,
-        )
-        register(staff, campaign, area)
-    for index in range(2, 7):
-        area = unit_services.unit_create(
-            actor=root,
-            code=f"16522-KDC{index:02}",
-            name=f"Thôn Quảng {index:02}",
-            kind="residential_area",
-            parent=tree.commune2,
-        )
-        register(staff, campaign, area)
+    for commune, name, indexes in (
+        (tree.commune, "Thôn Đông", range(3, 43)),
+        (tree.commune2, "Thôn Quảng", range(2, 7)),
+    ):
+        for index in indexes:
+            area = unit_services.unit_create(
+                actor=root,
+                code=f"{commune.code}-KDC{index:02}",
+                name=f"{name} {index:02}",
+                kind="residential_area",
+                parent=commune,
+            )
+            register(staff, campaign, area)
     register(staff, campaign, tree.area3)
     services.assessment_save(
         actor=staff, campaign=campaign, unit=tree.area3, answers={}, figures={}

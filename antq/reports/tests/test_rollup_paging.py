@@ -2,13 +2,10 @@
 units not yet reported counted and folded away."""
 
 import re
-from datetime import date
 
 import pytest
 
 from antq.core.roles import Role
-from antq.units import services as unit_services
-from conftest import _Root
 
 ROLLUP = "/reports/rollup/"
 SEPTEMBER = {"form": "movement-monthly", "period": "2026-09", "unit": "38"}
@@ -16,18 +13,8 @@ PAGE = 20
 
 
 @pytest.fixture
-def forty_more(tree, september):
-    for index in range(40):
-        unit_services.unit_create(
-            actor=_Root(),
-            code=f"169{index:02}",
-            name=f"Xã Thử {index:02}",
-            kind="commune",
-            parent=tree.province,
-            division_type="xã",
-            valid_from=date(2025, 7, 1),
-        )
-    return {"16417", "16522", "16450", *(f"169{i:02}" for i in range(40))}
+def forty_more(september, forty_communes):
+    return {"16417", "16522", "16450", *forty_communes}
 
 
 def _children(html: str) -> dict[str, str]:

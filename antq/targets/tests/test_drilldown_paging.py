@@ -7,8 +7,6 @@ import pytest
 from openpyxl import load_workbook
 
 from antq.core.roles import Role
-from antq.units import services as unit_services
-from conftest import _Root
 
 from .support import YEAR
 
@@ -16,18 +14,9 @@ PAGE = 20
 
 
 @pytest.fixture
-def forty_more(tree):
-    for index in range(40):
-        unit_services.unit_create(
-            actor=_Root(),
-            code=f"169{index:02}",
-            name=f"Xã Thử {index:02}",
-            kind="commune",
-            parent=tree.province,
-            division_type="xã",
-        )
+def forty_more(forty_communes):
     # the two communes of the tree, the province's agency and forty more
-    return 43
+    return 3 + len(forty_communes)
 
 
 def _drilled(html: str) -> dict[str, str]:
