@@ -45,6 +45,16 @@ SAMPLE_ROWS = 1000
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
+def sheet_title(name: str) -> str:
+    """A sheet title Excel accepts: at most 31 characters (a longer name cut at a word),
+    no control character nor any of \\ / ? * [ ] :."""
+    cleaned = printable(name).translate({ord(c): " " for c in "\\/?*[]:"}).strip()
+    if len(cleaned) > 31:
+        cut = cleaned[:32].rsplit(" ", 1)[0] if " " in cleaned[:32] else cleaned[:31]
+        cleaned = cut[:31].strip()
+    return cleaned or "Sheet"
+
+
 def is_formula_like(value) -> bool:
     return isinstance(value, str) and value.startswith(FORMULA_STARTS)
 
@@ -118,7 +128,7 @@ def xlsx_response(
     value among the first SAMPLE_ROWS rows (within WIDTH_MAX).
     """
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title[:31])
+    sheet = book.create_sheet(sheet_title(title))
     rows = iter(rows)
     sample = [list(row) for row in itertools.islice(rows, SAMPLE_ROWS)]
     headers = [printable(str(text)) for text in headers]

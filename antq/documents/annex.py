@@ -14,7 +14,7 @@ import xlsxwriter
 from django.utils.translation import gettext as _
 
 from antq.core.bounds import printable
-from antq.core.excel import FORMULA_STARTS
+from antq.core.excel import FORMULA_STARTS, sheet_title
 
 from .figures import Section
 
@@ -91,7 +91,7 @@ def annex_xlsx(title: str, sections: list[Section], tables=()) -> bytes:
 
 
 def _figures_sheet(book, formats: _Formats, title: str, sections) -> None:
-    sheet = book.add_worksheet(_sheet_title(_("Figures")))
+    sheet = book.add_worksheet(sheet_title(_("Figures")))
     _print_setup(sheet, [8, 30, 50, 14, 16, 50])
     formats.row(sheet, 0, [_cell(title)], ["title"])
     headers = [
@@ -122,7 +122,7 @@ def _figures_sheet(book, formats: _Formats, title: str, sections) -> None:
 def table_sheet(book, formats: _Formats, title: str, table) -> None:
     """A sheet to print: title, bold frozen header repeated on each page, set widths, dates
     written as dates and numbers as numbers, thin borders, landscape A4 fitted to width."""
-    sheet = book.add_worksheet(_sheet_title(table.name))
+    sheet = book.add_worksheet(sheet_title(table.name))
     _print_setup(sheet, [c.width for c in table.columns])
     formats.row(sheet, 0, [_cell(f"{title} — {table.name}")], ["title"])
     header = ["column header"] * len(table.columns)
@@ -137,12 +137,6 @@ def _cell(value):
     """A value every spreadsheet reads: a control character stored before the input checks
     becomes U+FFFD."""
     return printable(value) if isinstance(value, str) else value
-
-
-def _sheet_title(name: str) -> str:
-    """A sheet title Excel accepts: no control character nor any of \\ / ? * [ ] :."""
-    cleaned = printable(name).translate({ord(c): " " for c in "\\/?*[]:"})
-    return cleaned[:31].strip() or "Sheet"
 
 
 def _number(value):

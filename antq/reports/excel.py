@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from antq.core import jobs, uploads
 from antq.core.bounds import printable
 from antq.core.errors import DomainError
-from antq.core.excel import format_sheet
+from antq.core.excel import format_sheet, sheet_title
 from antq.core.models import ImportJob
 from antq.units.models import Unit
 from antq.units.permissions import in_scope
@@ -47,7 +47,7 @@ def template_workbook(*, form: ReportForm, period_key: str, units: list[Unit]) -
     period = services.form_period(form, period_key)
     book = Workbook()
     sheet = book.active
-    sheet.title = form.code[:31]
+    sheet.title = sheet_title(form.name)  # the code stays in B1, where the upload reads it
     bold = Font(bold=True)
     sheet["A1"], sheet["B1"] = "Biểu mẫu", form.code
     sheet["A2"], sheet["B2"] = "Kỳ báo cáo", period.key

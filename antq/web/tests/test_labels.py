@@ -87,3 +87,14 @@ def test_a_spending_date_reads_as_a_date_and_a_decisions_as_its_date_of_issue(cl
     open_year(persona)
     decisions = client.get(f"/evaluation/38/{YEAR}/decisions/").content.decode()
     assert "Ngày ban hành" in decisions
+
+
+def test_the_report_templates_tab_is_named_after_its_form(client, persona):
+    client.force_login(persona(Role.PROVINCE_STAFF))
+    answer = client.get(
+        "/reports/excel/template.xlsx",
+        {"form": "movement-monthly", "unit": "16417", "period": "2026-09"},
+    )
+    book = load_workbook(io.BytesIO(b"".join(answer.streaming_content)))
+    assert book.sheetnames == ["Báo cáo tháng kết quả phong"]  # 31 characters at most
+    assert book.active["B1"].value == "movement-monthly"  # what the upload reads
