@@ -20,6 +20,14 @@ def fold(text: str) -> str:
     return " ".join(stripped.split())
 
 
+def matching(items, q: str, text_of) -> list:
+    """The items whose text (`text_of(item)`) holds `q`, diacritics and case ignored; every
+    item when `q` is empty. The search of the lists that are read whole (a few hundred rows)."""
+    if not (needle := fold(q)):
+        return list(items)
+    return [item for item in items if needle in fold(text_of(item))]
+
+
 def _split_letter(char_nfd: str) -> tuple[str, int]:
     base, marks = char_nfd[0], char_nfd[1:]
     letter = unicodedata.normalize("NFC", base + "".join(m for m in marks if m in _LETTER_MARKS))

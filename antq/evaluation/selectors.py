@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from antq import rules
 from antq.core.errors import DomainError, NotFound
-from antq.core.text import fold
+from antq.core.text import matching
 from antq.forces import selectors as force_selectors
 from antq.models import selectors as model_selectors
 from antq.units.models import Unit
@@ -374,9 +374,7 @@ def decisions_pending(*, user, campaign: CampaignYear) -> list[Assessment]:
 
 def pending_matching(pending: list[Assessment], q: str) -> list[Assessment]:
     """The units awaiting a decision whose name or commune holds `q` (diacritics ignored)."""
-    if not (needle := fold(q)):
-        return pending
-    return [a for a in pending if needle in fold(f"{a.unit.name} {a.unit.parent or ''}")]
+    return matching(pending, q, lambda a: f"{a.unit.name} {a.unit.parent or ''}")
 
 
 def recognition_for(*, campaign: CampaignYear, unit: Unit) -> Recognition | None:

@@ -26,7 +26,7 @@ from django.db.models import (
 from django.db.models.functions import StrIndex, Substr
 from django.utils import timezone
 
-from antq.core.text import fold
+from antq.core.text import matching
 from antq.units.models import Unit, UnitPlacement
 from antq.units.selectors import placements_on
 
@@ -215,9 +215,7 @@ def completeness_by_child(form: ReportForm, period: Period, unit: Unit | None) -
 def children_matching(rows: list[dict], q: str) -> list[dict]:
     """The rows of `completeness_by_child` whose unit's name or code holds `q` (diacritics
     ignored)."""
-    if not (needle := fold(q)):
-        return rows
-    return [r for r in rows if needle in fold(f"{r['placement'].name} {r['placement'].unit.code}")]
+    return matching(rows, q, lambda r: f"{r['placement'].name} {r['placement'].unit.code}")
 
 
 def missing_units(form: ReportForm, period: Period, unit: Unit | None) -> QuerySet[UnitPlacement]:

@@ -12,7 +12,7 @@ from antq.core import jobs
 from antq.core.errors import DomainError
 from antq.core.errors import found_or_404 as _get
 from antq.core.excel import workbook_response
-from antq.core.paging import page_of
+from antq.core.paging import UNITS_PAGE, page_of
 from antq.core.versions import StaleForm, version_of
 from antq.units.permissions import is_admin
 from antq.units.selectors import scoped_units, today, unit_get
@@ -284,11 +284,6 @@ def _target(request, code: str):
     return request.user.unit
 
 
-# The rollup's units come 20 at a time: a province's 170 communes would be 6,000 px of a
-# phone's page (issue 9); the search and the export reach every one.
-UNIT_PAGE = 20
-
-
 def _rollup_parts(request):
     """Parse the rollup filters shared by the page and its export."""
     filters = RollupFilterForm(request.GET or None, initial=_initial(request))
@@ -323,7 +318,7 @@ def rollup(request):
             :200
         ]
         children = rollups.children_matching(parts["children"], request.GET.get("q", ""))
-        context["children"] = page_of(children, request.GET.get("page"), UNIT_PAGE)
+        context["children"] = page_of(children, request.GET.get("page"), UNITS_PAGE)
         context["q"] = request.GET.get("q", "")
     return render(request, "reports/rollup.html", context)
 

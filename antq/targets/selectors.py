@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from antq import rules
-from antq.core.text import fold
+from antq.core.text import matching
 from antq.evaluation.models import Assessment, Classification
 from antq.units import permissions as unit_permissions
 from antq.units.models import Unit
@@ -328,9 +328,7 @@ def drilldown(unit: Unit | None, year: int) -> list[dict]:
 
 def drilldown_matching(rows: list[dict], q: str) -> list[dict]:
     """The drill-down's units whose name or code holds `q` (diacritics ignored)."""
-    if not (needle := fold(q)):
-        return rows
-    return [r for r in rows if needle in fold(f"{r['name']} {r['unit'].code}")]
+    return matching(rows, q, lambda r: f"{r['name']} {r['unit'].code}")
 
 
 def recognition_progress(unit: Unit | None, year: int, subject: str) -> list[tuple[str, int]]:

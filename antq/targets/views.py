@@ -12,7 +12,7 @@ from antq.core.charts import bar_chart, step_chart
 from antq.core.errors import DomainError, NotFound
 from antq.core.excel import xlsx_response
 from antq.core.forms import add_domain_error
-from antq.core.paging import page_of
+from antq.core.paging import UNITS_PAGE, page_of
 from antq.units import permissions as unit_permissions
 from antq.units import selectors as unit_selectors
 from antq.units.models import Unit
@@ -23,9 +23,6 @@ from .choices import Subject
 from .forms import TargetForm
 from .models import Target
 
-# The units below come 20 at a time: a province's 170 communes would be 6,000 px of a
-# phone's page (issue 9); the search and the export reach every one.
-UNIT_PAGE = 20
 SUBJECT_BELOW = {"province": Subject.COMMUNE, "commune": Subject.RESIDENTIAL_AREA}
 COUNTRY = "*"
 
@@ -81,7 +78,7 @@ def dashboard(request):
         "rows": page_of(
             selectors.drilldown_matching(rows, request.GET.get("q", "")),
             request.GET.get("page"),
-            UNIT_PAGE,
+            UNITS_PAGE,
         ),
         "q": request.GET.get("q", ""),
         "class_chart": bar_chart(
